@@ -1,0 +1,39 @@
+//! Generator, coroutine and async-generator objects.
+//!
+//! Each holds its suspended frame. Resuming moves the frame onto the VM's
+//! frame stack; yielding moves it back. Nothing here recurses in Rust.
+
+use crate::bytecode::CodeKind;
+use crate::vm::Frame;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenStatus {
+    /// Created, not started (CPython: GEN_CREATED / CORO_CREATED).
+    Created,
+    Suspended,
+    Running,
+    Closed,
+}
+
+/// The state of a generator-like object.
+pub struct GenState {
+    pub frame: Option<Box<Frame>>,
+    pub status: GenStatus,
+    pub kind: CodeKind,
+    pub name: std::rc::Rc<str>,
+    pub qualname: std::rc::Rc<str>,
+    /// Coroutines only: whether anything ever awaited or sent into it
+    /// (for the "was never awaited" warning).
+    pub started_once: bool,
+}
+
+impl GenState {
+    /// The word CPython uses in messages: generator / coroutine / async generator.
+    pub fn noun(&self) -> &'static str {
+        match self.kind {
+            CodeKind::Coroutine => "coroutine",
+            CodeKind::AsyncGenerator => "async generator",
+            _ => "generator",
+        }
+    }
+}

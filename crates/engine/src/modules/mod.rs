@@ -1,0 +1,90 @@
+//! The module system: Rust modules (sys, time, math, random) and modules
+//! written in Python that ship inside the engine.
+
+pub mod random;
+pub mod sys;
+pub mod typing;
+
+use std::rc::Rc;
+
+use crate::value::{Module, Obj, Payload, Value};
+use crate::vm::{PyResult, Vm};
+
+/// Python-source modules compiled into the engine.
+const PY_MODULES: &[(&str, &str)] = &[];
+
+impl Vm {
+    pub fn new_module(&mut self, name: &str) -> (Rc<Module>, Value) {
+        let m = Rc::new(Module { name: Rc::from(name), globals: Default::default(), id: Default::default() });
+        m.globals.borrow_mut().set_str("__name__", Value::str(name));
+        let v = Value::Obj(Rc::new(Obj::new(self.types.module.clone(), Payload::Module(m.clone()))));
+        (m, v)
+    }
+
+    /// `import name`.
+    pub fn import(&mut self, name: &str, _has_fromlist: bool) -> PyResult<Value> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        let top = name.split('.').next().unwrap_or(name);
+        let v = match top {
+            "sys" => sys::make(self),
+            "typing" => typing::make(self),
+            "random" => random::make(self),
+            _ => match PY_MODULES.iter().find(|(n, _)| *n == top) {
+                Some((_, src)) => self.load_py_module(top, src)?,
+                None => {
+                    let e = self.new_error("ModuleNotFoundError", &format!("No module named '{top}'"));
+                    return Err(e);
+                }
+            },
+        };
+        self.modules.set_str(top, v.clone());
+        Ok(v)
+    }
+
+    fn load_py_module(&mut self, name: &str, src: &str) -> PyResult<Value> {
+        let (m, v) = self.new_module(name);
+        self.modules.set_str(name, v.clone());
+        let code = match crate::compiler::compile_module(src, &format!("<{name}>")) {
+            Ok(c) => c,
+            Err(e) => return Err(self.runtime_error(&format!("internal module {name} failed to compile: {}", e.msg))),
+        };
+        let frame = crate::vm::Frame::new(code, m);
+        self.push_frame(frame)?;
+        self.run_nested()?;
+        Ok(v)
+    }
+
+    /// `from m import name`.
+    pub fn import_from(&mut self, m: &Value, name: &str) -> PyResult<Value> {
+        match self.getattr_opt(m, name)? {
+            Some(v) => Ok(v),
+            None => {
+                let mname = match m.as_obj().map(|o| &o.payload) {
+                    Some(Payload::Module(md)) => md.name.to_string(),
+                    _ => "?".into(),
+                };
+                Err(self.new_error(
+                    "ImportError",
+                    &format!("cannot import name '{name}' from '{mname}' (unknown location)"),
+                ))
+            }
+        }
+    }
+
+    /// `from m import *`.
+    pub fn import_star(&mut self, m: &Value) -> PyResult<()> {
+        let Some(Payload::Module(md)) = m.as_obj().map(|o| &o.payload) else { return Ok(()) };
+        let items: Vec<(Rc<str>, Value)> =
+            md.globals.borrow().iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let globals = match self.frames.last() {
+            Some(f) => f.globals.clone(),
+            None => self.main.clone(),
+        };
+        for (k, v) in items {
+            globals.globals.borrow_mut().set(k, v);
+        }
+        Ok(())
+    }
+}

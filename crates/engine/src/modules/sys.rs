@@ -1,0 +1,94 @@
+//! `sys`: exit, stdout/stderr, version_info, recursion limit.
+
+use crate::builtins::check_arity;
+use crate::trace::Stream;
+use crate::types::builtin_fn;
+use crate::value::{Args, Value};
+use crate::vm::{PyResult, Vm};
+
+pub fn make(vm: &mut Vm) -> Value {
+    let (m, v) = vm.new_module("sys");
+    let stdout = vm.new_stream_object("stdout");
+    let stderr = vm.new_stream_object("stderr");
+    let mut g = m.globals.borrow_mut();
+    g.set_str("exit", builtin_fn("exit", exit));
+    g.set_str("getrecursionlimit", builtin_fn("getrecursionlimit", getrecursionlimit));
+    g.set_str("setrecursionlimit", builtin_fn("setrecursionlimit", setrecursionlimit));
+    g.set_str("stdout", stdout);
+    g.set_str("stderr", stderr);
+    g.set_str("version_info", Value::tuple(vec![Value::Int(3), Value::Int(13), Value::Int(0), Value::str("final"), Value::Int(0)]));
+    g.set_str("version", Value::str("3.13.0 (looplab)"));
+    g.set_str("platform", Value::str("emscripten"));
+    g.set_str("maxsize", Value::Int(i64::MAX));
+    g.set_str("argv", Value::list(vec![Value::str("")]));
+    drop(g);
+    v
+}
+
+/// The stream an object writes to, if it is `sys.stdout`/`sys.stderr`.
+pub fn stream_of(vm: &Vm, v: &Value) -> Option<Stream> {
+    let o = v.as_obj()?;
+    if !std::rc::Rc::ptr_eq(&o.class, &vm.stream_class()) {
+        return None;
+    }
+    match o.dict.borrow().get("name").and_then(|n| n.as_str().map(String::from)).as_deref() {
+        Some("<stderr>") => Some(Stream::Stderr),
+        _ => Some(Stream::Stdout),
+    }
+}
+
+fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let e = vm.new_error("SystemExit", "");
+    if let (Some(code), Some(d)) = (args.pos.first(), e.as_obj().and_then(|o| o.exc())) {
+        d.borrow_mut().args = vec![code.clone()];
+    }
+    Err(e)
+}
+
+fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.limits.recursion_limit as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    check_arity(vm, "setrecursionlimit", &args, 1, 1)?;
+    let n = crate::builtins::to_index(vm, &args.pos[0])?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1".into()));
+    }
+    vm.limits.recursion_limit = (n as usize).min(20_000);
+    Ok(Value::None)
+}
+
+fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(this), Some(text)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(vm.type_error("write() takes exactly one argument".into()));
+    };
+    let Value::Str(s) = text else {
+        let t = vm.type_name(text);
+        return Err(vm.type_error(format!("write() argument must be str, not {t}")));
+    };
+    let stream = stream_of(vm, this).unwrap_or(Stream::Stdout);
+    vm.write(stream, &s.s);
+    Ok(Value::Int(s.chars as i64))
+}
+
+fn stream_flush(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+impl Vm {
+    fn stream_class(&self) -> std::rc::Rc<crate::value::Class> {
+        self.types.stream.clone()
+    }
+
+    fn new_stream_object(&mut self, name: &str) -> Value {
+        let cls = self.types.stream.clone();
+        if cls.dict.borrow().get("write").is_none() {
+            crate::types::add_method(&cls, "write", "TextIOWrapper", stream_write);
+            crate::types::add_method(&cls, "flush", "TextIOWrapper", stream_flush);
+        }
+        let o = crate::value::Obj::new(cls, crate::value::Payload::None);
+        o.dict.borrow_mut().set_str("name", Value::string(format!("<{name}>")));
+        Value::Obj(std::rc::Rc::new(o))
+    }
+}

@@ -1,0 +1,54 @@
+//! Objects implemented in Rust that are not core types: async-generator
+//! awaitables and the hooks module objects (deque, ...) plug into.
+
+use crate::value::{Payload, Value};
+use crate::vm::{PyResult, Vm};
+
+/// Data of Rust-implemented helper objects.
+pub enum NativeData {
+    /// A value yielded by an async generator's `yield` (as opposed to one
+    /// yielded by an `await` inside it).
+    AsyncGenWrapped(Value),
+    /// The awaitable returned by `agen.__anext__()` / `agen.asend(v)`.
+    ASend { gen: std::rc::Rc<crate::value::Obj>, value: Value, started: bool },
+}
+
+pub fn unwrap_agen_value(v: &Value) -> Option<Value> {
+    let o = v.as_obj()?;
+    match &o.payload {
+        Payload::Native(n) => match &*n.borrow() {
+            NativeData::AsyncGenWrapped(inner) => Some(inner.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub fn native_attr(_vm: &mut Vm, _obj: &Value, _name: &str) -> PyResult<Option<Value>> {
+    Ok(None)
+}
+
+pub fn native_repr(_vm: &mut Vm, _obj: &Value) -> PyResult<Option<String>> {
+    Ok(None)
+}
+
+pub fn native_iter(_vm: &mut Vm, _obj: &Value) -> PyResult<Option<Value>> {
+    Ok(None)
+}
+
+pub fn native_next(vm: &mut Vm, obj: &Value) -> PyResult<Option<Value>> {
+    let t = vm.type_name(obj);
+    Err(vm.type_error(format!("'{t}' object is not an iterator")))
+}
+
+pub fn native_getitem(_vm: &mut Vm, _obj: &Value, _idx: &Value) -> PyResult<Option<Value>> {
+    Ok(None)
+}
+
+pub fn native_setitem(_vm: &mut Vm, _obj: &Value, _idx: &Value, _v: &Value) -> PyResult<bool> {
+    Ok(false)
+}
+
+pub fn native_delitem(_vm: &mut Vm, _obj: &Value, _idx: &Value) -> PyResult<bool> {
+    Ok(false)
+}

@@ -1,0 +1,75 @@
+//! The one event stream every view reads: console, timelines, checker, CLI.
+//!
+//! Each event carries a sequence number and the virtual time. This module
+//! starts with program output; the asyncio runtime adds task, queue and
+//! synchronisation events to the same stream.
+
+/// Which stream output went to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// What happened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EventKind {
+    /// Text written by the program (print, sys.stdout.write, tracebacks).
+    Output { stream: Stream, text: String },
+    /// The whole program was blocked (e.g. `time.sleep`) from `t` for `seconds`.
+    Blocked { seconds: f64, reason: String },
+    /// Output past the cap was dropped from here on.
+    OutputTruncated,
+}
+
+/// One timestamped event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub seq: u64,
+    /// Virtual seconds since the program started.
+    pub t: f64,
+    pub kind: EventKind,
+}
+
+/// The event log with its output cap.
+#[derive(Default)]
+pub struct Trace {
+    pub events: Vec<Event>,
+    next_seq: u64,
+    output_bytes: usize,
+    truncated: bool,
+}
+
+impl Trace {
+    pub fn push(&mut self, t: f64, kind: EventKind) {
+        self.events.push(Event { seq: self.next_seq, t, kind });
+        self.next_seq += 1;
+    }
+
+    /// Records output, dropping it once `cap` bytes have been written.
+    pub fn output(&mut self, t: f64, stream: Stream, text: &str, cap: usize) {
+        if self.truncated {
+            return;
+        }
+        self.output_bytes += text.len();
+        if self.output_bytes > cap {
+            self.truncated = true;
+            self.push(t, EventKind::OutputTruncated);
+            return;
+        }
+        self.push(t, EventKind::Output { stream, text: text.to_string() });
+    }
+
+    /// All text written to one stream, in order.
+    pub fn text(&self, stream: Stream) -> String {
+        let mut s = String::new();
+        for e in &self.events {
+            if let EventKind::Output { stream: st, text } = &e.kind {
+                if *st == stream {
+                    s.push_str(text);
+                }
+            }
+        }
+        s
+    }
+}

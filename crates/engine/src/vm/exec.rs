@@ -1,0 +1,886 @@
+//! The dispatch loop: one `match` over instructions.
+//!
+//! `execute` runs until the frame at index `base` finishes or the budget is
+//! spent. Calls, generator resumes and returns only push or pop frames, so
+//! pausing is just returning `Exec::Paused` with the frame stack intact.
+
+use std::rc::Rc;
+
+use super::frame::{Block, Resume};
+use super::{Exec, PyResult, Vm};
+use crate::bytecode::{CmpKind, Op};
+use crate::value::Value;
+
+/// What an instruction asks the loop to do next.
+pub(super) enum Flow {
+    Next,
+    Exit(Exec),
+}
+
+impl Vm {
+    /// Runs until the frame at `base` returns, yields or raises, or until
+    /// `budget` instructions have run.
+    pub fn execute(&mut self, base: usize, budget: &mut u64) -> Exec {
+        loop {
+            if self.frames.len() <= base {
+                return Exec::Returned(Value::None);
+            }
+            if *budget == 0 {
+                return Exec::Paused;
+            }
+            *budget -= 1;
+            match self.step() {
+                Ok(Flow::Next) => {}
+                Ok(Flow::Exit(e)) => {
+                    if self.frames.len() <= base {
+                        return e;
+                    }
+                    // A frame above base finished: deliver its result to its resumer.
+                    if let Err(exc) = self.deliver(e) {
+                        if let Some(done) = self.unwind(exc, base, false) {
+                            return done;
+                        }
+                    }
+                }
+                Err(exc) => {
+                    if let Some(done) = self.unwind(exc, base, true) {
+                        return done;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Executes one instruction of the top frame.
+    fn step(&mut self) -> PyResult<Flow> {
+        let fi = self.frames.len() - 1;
+        let f = &mut self.frames[fi];
+        let op = match f.code.ops.get(f.ip) {
+            Some(op) => *op,
+            None => return self.do_return(Value::None),
+        };
+        f.ip += 1;
+        match op {
+            Op::Nop | Op::NoOpMarker => {}
+            Op::Pop => {
+                f.stack.pop();
+            }
+            Op::Dup => {
+                let v = f.stack.last().cloned().unwrap_or(Value::None);
+                f.stack.push(v);
+            }
+            Op::Dup2 => {
+                let n = f.stack.len();
+                if n >= 2 {
+                    let a = f.stack[n - 2].clone();
+                    let b = f.stack[n - 1].clone();
+                    f.stack.push(a);
+                    f.stack.push(b);
+                }
+            }
+            Op::Swap(n) => {
+                let len = f.stack.len();
+                let n = n as usize;
+                if len > n {
+                    f.stack.swap(len - 1, len - 1 - n);
+                }
+            }
+            Op::Rot(n) => {
+                let len = f.stack.len();
+                let n = n as usize;
+                if len > n {
+                    let v = f.stack.pop().unwrap_or(Value::None);
+                    f.stack.insert(len - 1 - n, v);
+                }
+            }
+            Op::Copy(n) => {
+                let len = f.stack.len();
+                let v = f.stack.get(len.wrapping_sub(n as usize)).cloned().unwrap_or(Value::None);
+                f.stack.push(v);
+            }
+            Op::LoadConst(i) => {
+                let v = f.code.consts[i as usize].clone();
+                f.stack.push(v);
+            }
+            Op::LoadFast(i) => match &f.locals[i as usize] {
+                Some(v) => {
+                    let v = v.clone();
+                    f.stack.push(v);
+                }
+                None => {
+                    let name = f.code.varnames[i as usize].clone();
+                    return Err(self.unbound_local(&name));
+                }
+            },
+            Op::StoreFast(i) => {
+                let v = f.stack.pop();
+                f.locals[i as usize] = v;
+            }
+            Op::DeleteFast(i) => {
+                if f.locals[i as usize].take().is_none() {
+                    let name = f.code.varnames[i as usize].clone();
+                    return Err(self.unbound_local(&name));
+                }
+            }
+            Op::LoadDeref(i) => {
+                let v = f.cells[i as usize].borrow().clone();
+                match v {
+                    Some(v) => f.stack.push(v),
+                    None => return Err(self.unbound_deref(fi, i as usize)),
+                }
+            }
+            Op::LoadClassDeref(i) => {
+                let name = self.deref_name(fi, i as usize);
+                let f = &mut self.frames[fi];
+                let found = f.namespace.as_ref().and_then(|ns| ns.borrow().get(&name).cloned());
+                match found {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        let v = f.cells[i as usize].borrow().clone();
+                        match v {
+                            Some(v) => f.stack.push(v),
+                            None => return Err(self.unbound_deref(fi, i as usize)),
+                        }
+                    }
+                }
+            }
+            Op::StoreDeref(i) => {
+                let v = f.stack.pop();
+                *f.cells[i as usize].borrow_mut() = v;
+            }
+            Op::DeleteDeref(i) => {
+                let old = f.cells[i as usize].borrow_mut().take();
+                if old.is_none() {
+                    return Err(self.unbound_deref(fi, i as usize));
+                }
+            }
+            Op::LoadClosure(i) => {
+                let cell = f.cells[i as usize].clone();
+                let obj = self.new_cell(cell);
+                self.push(obj);
+            }
+            Op::LoadGlobal(i) => {
+                let name = &f.code.names[i as usize];
+                let found = f.globals.globals.borrow().get(name).cloned();
+                let v = match found {
+                    Some(v) => v,
+                    None => {
+                        let b = self.builtins.globals.borrow().get(name).cloned();
+                        match b {
+                            Some(v) => v,
+                            None => {
+                                let name = name.clone();
+                                return Err(self.name_error(&name));
+                            }
+                        }
+                    }
+                };
+                self.frames[fi].stack.push(v);
+            }
+            Op::StoreGlobal(i) => {
+                let name = f.code.names[i as usize].clone();
+                let v = f.stack.pop().unwrap_or(Value::None);
+                f.globals.globals.borrow_mut().set(name, v);
+            }
+            Op::DeleteGlobal(i) => {
+                let name = f.code.names[i as usize].clone();
+                if f.globals.globals.borrow_mut().remove(&name).is_none() {
+                    return Err(self.name_error(&name));
+                }
+            }
+            Op::LoadName(i) => {
+                let name = f.code.names[i as usize].clone();
+                let found = f.namespace.as_ref().and_then(|ns| ns.borrow().get(&name).cloned());
+                let v = match found {
+                    Some(v) => v,
+                    None => {
+                        let g = f.globals.globals.borrow().get(&name).cloned();
+                        match g.or_else(|| self.builtins.globals.borrow().get(&name).cloned()) {
+                            Some(v) => v,
+                            None => return Err(self.name_error(&name)),
+                        }
+                    }
+                };
+                self.frames[fi].stack.push(v);
+            }
+            Op::StoreName(i) => {
+                let name = f.code.names[i as usize].clone();
+                let v = f.stack.pop().unwrap_or(Value::None);
+                match &f.namespace {
+                    Some(ns) => ns.borrow_mut().set(name, v),
+                    None => f.globals.globals.borrow_mut().set(name, v),
+                }
+            }
+            Op::DeleteName(i) => {
+                let name = f.code.names[i as usize].clone();
+                let removed = match &f.namespace {
+                    Some(ns) => ns.borrow_mut().remove(&name),
+                    None => f.globals.globals.borrow_mut().remove(&name),
+                };
+                if removed.is_none() {
+                    return Err(self.name_error(&name));
+                }
+            }
+            Op::LoadAttr(i) => {
+                let name = f.code.names[i as usize].clone();
+                let obj = f.stack.pop().unwrap_or(Value::None);
+                let v = self.getattr(&obj, &name)?;
+                self.push(v);
+            }
+            Op::StoreAttr(i) => {
+                let name = f.code.names[i as usize].clone();
+                let obj = f.stack.pop().unwrap_or(Value::None);
+                let v = f.stack.pop().unwrap_or(Value::None);
+                self.setattr(&obj, &name, v)?;
+            }
+            Op::DeleteAttr(i) => {
+                let name = f.code.names[i as usize].clone();
+                let obj = f.stack.pop().unwrap_or(Value::None);
+                self.delattr(&obj, &name)?;
+            }
+            Op::LoadMethod(i) => {
+                let name = f.code.names[i as usize].clone();
+                let obj = f.stack.pop().unwrap_or(Value::None);
+                let (callable, this) = self.load_method(obj, &name)?;
+                self.push(callable);
+                self.push(this.unwrap_or_else(|| Value::Obj(self.types.null.clone())));
+            }
+            Op::CallMethod(argc) => {
+                let start = f.stack.len().saturating_sub(argc as usize);
+                let args: Vec<Value> = f.stack.drain(start..).collect();
+                let this = f.stack.pop().unwrap_or(Value::None);
+                let callable = f.stack.pop().unwrap_or(Value::None);
+                let is_null = matches!(&this, Value::Obj(o) if Rc::ptr_eq(o, &self.types.null));
+                let args = if is_null {
+                    args
+                } else {
+                    let mut a = Vec::with_capacity(args.len() + 1);
+                    a.push(this);
+                    a.extend(args);
+                    a
+                };
+                return self.call_op(callable, args, Vec::new());
+            }
+            Op::Call(argc) => {
+                let start = f.stack.len().saturating_sub(argc as usize);
+                let args: Vec<Value> = f.stack.drain(start..).collect();
+                let callable = f.stack.pop().unwrap_or(Value::None);
+                return self.call_op(callable, args, Vec::new());
+            }
+            Op::CallKw(argc) => {
+                let names = f.stack.pop().unwrap_or(Value::None);
+                let names = match names {
+                    Value::Tuple(t) => t,
+                    _ => Rc::new(Vec::new()),
+                };
+                let start = f.stack.len().saturating_sub(argc as usize);
+                let mut args: Vec<Value> = f.stack.drain(start..).collect();
+                let callable = f.stack.pop().unwrap_or(Value::None);
+                let nkw = names.len().min(args.len());
+                let kwvals = args.split_off(args.len() - nkw);
+                let kw = names
+                    .iter()
+                    .zip(kwvals)
+                    .map(|(n, v)| (Rc::from(n.as_str().unwrap_or("")), v))
+                    .collect();
+                return self.call_op(callable, args, kw);
+            }
+            Op::CallEx(flags) => {
+                let kwargs = if flags & 1 != 0 { f.stack.pop() } else { None };
+                let args = f.stack.pop().unwrap_or(Value::None);
+                let callable = f.stack.pop().unwrap_or(Value::None);
+                let args = match args {
+                    Value::Tuple(t) => t.as_ref().clone(),
+                    other => self.collect(&other)?,
+                };
+                let kw = match kwargs {
+                    Some(d) => self.kwargs_from_mapping(&callable, &d)?,
+                    None => Vec::new(),
+                };
+                return self.call_op(callable, args, kw);
+            }
+            Op::MakeFunction(flags) => {
+                let v = self.make_function(flags)?;
+                self.push(v);
+            }
+            Op::Binary(op) => {
+                let b = f.stack.pop().unwrap_or(Value::None);
+                let a = f.stack.pop().unwrap_or(Value::None);
+                let r = match (&a, &b) {
+                    (Value::Int(x), Value::Int(y)) => match self.int_fast(op, *x, *y) {
+                        Some(v) => v,
+                        None => self.binary_op(a, b, op)?,
+                    },
+                    _ => self.binary_op(a, b, op)?,
+                };
+                self.push(r);
+            }
+            Op::Inplace(op) => {
+                let b = f.stack.pop().unwrap_or(Value::None);
+                let a = f.stack.pop().unwrap_or(Value::None);
+                let r = match (&a, &b) {
+                    (Value::Int(x), Value::Int(y)) => match self.int_fast(op, *x, *y) {
+                        Some(v) => v,
+                        None => self.inplace_op(a, b, op)?,
+                    },
+                    _ => self.inplace_op(a, b, op)?,
+                };
+                self.push(r);
+            }
+            Op::Unary(op) => {
+                let a = f.stack.pop().unwrap_or(Value::None);
+                let r = self.unary_op(a, op)?;
+                self.push(r);
+            }
+            Op::Compare(op) => {
+                let b = f.stack.pop().unwrap_or(Value::None);
+                let a = f.stack.pop().unwrap_or(Value::None);
+                let r = match (&a, &b) {
+                    (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
+                        CmpKind::Lt => x < y,
+                        CmpKind::Le => x <= y,
+                        CmpKind::Eq => x == y,
+                        CmpKind::Ne => x != y,
+                        CmpKind::Gt => x > y,
+                        CmpKind::Ge => x >= y,
+                    }),
+                    _ => self.compare(a, b, op)?,
+                };
+                self.push(r);
+            }
+            Op::Is(negate) => {
+                let b = f.stack.pop().unwrap_or(Value::None);
+                let a = f.stack.pop().unwrap_or(Value::None);
+                f.stack.push(Value::Bool(a.is(&b) != negate));
+            }
+            Op::Contains(negate) => {
+                let container = f.stack.pop().unwrap_or(Value::None);
+                let item = f.stack.pop().unwrap_or(Value::None);
+                let r = self.contains(&container, &item)?;
+                self.push(Value::Bool(r != negate));
+            }
+            Op::Subscr => {
+                let idx = f.stack.pop().unwrap_or(Value::None);
+                let obj = f.stack.pop().unwrap_or(Value::None);
+                if let (Value::List(l), Value::Int(i)) = (&obj, &idx) {
+                    let l = l.borrow();
+                    let n = l.len() as i64;
+                    let j = if *i < 0 { *i + n } else { *i };
+                    if j >= 0 && j < n {
+                        let v = l[j as usize].clone();
+                        drop(l);
+                        self.push(v);
+                        return Ok(Flow::Next);
+                    }
+                }
+                let v = self.getitem(&obj, idx)?;
+                self.push(v);
+            }
+            Op::StoreSubscr => {
+                let idx = f.stack.pop().unwrap_or(Value::None);
+                let obj = f.stack.pop().unwrap_or(Value::None);
+                let v = f.stack.pop().unwrap_or(Value::None);
+                self.setitem(&obj, idx, v)?;
+            }
+            Op::DeleteSubscr => {
+                let idx = f.stack.pop().unwrap_or(Value::None);
+                let obj = f.stack.pop().unwrap_or(Value::None);
+                self.delitem(&obj, idx)?;
+            }
+            Op::BuildSlice(n) => {
+                let step = if n == 3 { f.stack.pop().unwrap_or(Value::None) } else { Value::None };
+                let stop = f.stack.pop().unwrap_or(Value::None);
+                let start = f.stack.pop().unwrap_or(Value::None);
+                let s = self.new_slice(start, stop, step);
+                self.push(s);
+            }
+            Op::BuildTuple(n) => {
+                let start = f.stack.len().saturating_sub(n as usize);
+                let items: Vec<Value> = f.stack.drain(start..).collect();
+                f.stack.push(Value::tuple(items));
+            }
+            Op::BuildList(n) => {
+                let start = f.stack.len().saturating_sub(n as usize);
+                let items: Vec<Value> = f.stack.drain(start..).collect();
+                f.stack.push(Value::list(items));
+            }
+            Op::BuildSet(n) => {
+                let start = f.stack.len().saturating_sub(n as usize);
+                let items: Vec<Value> = f.stack.drain(start..).collect();
+                let s = self.new_set_from(items)?;
+                self.push(s);
+            }
+            Op::BuildMap(n) => {
+                let start = f.stack.len().saturating_sub(2 * n as usize);
+                let items: Vec<Value> = f.stack.drain(start..).collect();
+                let d = self.new_dict();
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    self.dict_set(&d, k, v)?;
+                }
+                self.push(Value::Dict(d));
+            }
+            Op::BuildString(n) => {
+                let start = f.stack.len().saturating_sub(n as usize);
+                let mut s = String::new();
+                for v in f.stack.drain(start..) {
+                    if let Value::Str(p) = v {
+                        s.push_str(&p.s);
+                    }
+                }
+                f.stack.push(Value::string(s));
+            }
+            Op::ListAppend(n) => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let len = f.stack.len();
+                if let Some(Value::List(l)) = f.stack.get(len.wrapping_sub(n as usize)) {
+                    l.borrow_mut().push(v);
+                }
+            }
+            Op::SetAdd(n) => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let len = f.stack.len();
+                let target = f.stack.get(len.wrapping_sub(n as usize)).cloned();
+                if let Some(Value::Set(s)) = target {
+                    self.set_add(&s, v)?;
+                }
+            }
+            Op::MapAdd(n) => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let k = f.stack.pop().unwrap_or(Value::None);
+                let len = f.stack.len();
+                let target = f.stack.get(len.wrapping_sub(n as usize)).cloned();
+                if let Some(Value::Dict(d)) = target {
+                    self.dict_set(&d, k, v)?;
+                }
+            }
+            Op::ListExtend(n) => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let len = f.stack.len();
+                let target = f.stack.get(len.wrapping_sub(n as usize)).cloned();
+                let items = match self.collect(&v) {
+                    Ok(items) => items,
+                    Err(_) => {
+                        let t = self.type_name(&v);
+                        return Err(self.type_error(format!("Value after * must be an iterable, not {t}")));
+                    }
+                };
+                if let Some(Value::List(l)) = target {
+                    l.borrow_mut().extend(items);
+                }
+            }
+            Op::SetUpdate(n) => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let len = f.stack.len();
+                let target = f.stack.get(len.wrapping_sub(n as usize)).cloned();
+                let items = self.collect(&v)?;
+                if let Some(Value::Set(s)) = target {
+                    for item in items {
+                        self.set_add(&s, item)?;
+                    }
+                }
+            }
+            Op::DictUpdate(n) | Op::DictMerge(n) => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let len = f.stack.len();
+                let target = f.stack.get(len.wrapping_sub(n as usize)).cloned();
+                if let Some(Value::Dict(d)) = target {
+                    if matches!(op, Op::DictMerge(_)) {
+                        self.dict_merge_kwargs(&d, &v)?;
+                    } else {
+                        self.dict_update_from(&d, &v)?;
+                    }
+                }
+            }
+            Op::ListToTuple => {
+                if let Some(Value::List(l)) = f.stack.pop() {
+                    let items = l.borrow().clone();
+                    f.stack.push(Value::tuple(items));
+                }
+            }
+            Op::FormatValue(flags) => {
+                let spec = if flags & 4 != 0 { f.stack.pop() } else { None };
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let v = match flags & 3 {
+                    1 => Value::string(self.str_of(&v)?),
+                    2 => Value::string(self.repr(&v)?),
+                    3 => Value::string(crate::builtins::ascii_of(&self.repr(&v)?)),
+                    _ => v,
+                };
+                let spec = match &spec {
+                    Some(Value::Str(s)) => s.s.clone(),
+                    _ => String::new(),
+                };
+                let s = match (&v, spec.is_empty()) {
+                    (Value::Str(_), true) => v,
+                    _ => Value::string(self.format(&v, &spec)?),
+                };
+                self.push(s);
+            }
+            Op::Jump(t) => f.ip = t as usize,
+            Op::PopJumpIfFalse(t) => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let b = match v {
+                    Value::Bool(b) => b,
+                    other => self.truthy(&other)?,
+                };
+                if !b {
+                    self.frames[fi].ip = t as usize;
+                }
+            }
+            Op::PopJumpIfTrue(t) => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let b = match v {
+                    Value::Bool(b) => b,
+                    other => self.truthy(&other)?,
+                };
+                if b {
+                    self.frames[fi].ip = t as usize;
+                }
+            }
+            Op::JumpIfFalseOrPop(t) => {
+                let v = f.stack.last().cloned().unwrap_or(Value::None);
+                if !self.truthy(&v)? {
+                    self.frames[fi].ip = t as usize;
+                } else {
+                    self.frames[fi].stack.pop();
+                }
+            }
+            Op::JumpIfTrueOrPop(t) => {
+                let v = f.stack.last().cloned().unwrap_or(Value::None);
+                if self.truthy(&v)? {
+                    self.frames[fi].ip = t as usize;
+                } else {
+                    self.frames[fi].stack.pop();
+                }
+            }
+            Op::PopJumpIfNone(t) => {
+                if let Some(Value::None) = f.stack.pop() {
+                    f.ip = t as usize;
+                }
+            }
+            Op::PopJumpIfNotNone(t) => {
+                if !matches!(f.stack.pop(), Some(Value::None)) {
+                    f.ip = t as usize;
+                }
+            }
+            Op::GetIter => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let it = self.get_iter(&v)?;
+                self.push(it);
+            }
+            Op::ForIter(t) => return self.for_iter(t),
+            Op::GetAIter => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let it = self.get_aiter(&v)?;
+                self.push(it);
+            }
+            Op::GetANext => {
+                let it = f.stack.last().cloned().unwrap_or(Value::None);
+                let aw = self.get_anext(&it)?;
+                self.push(aw);
+            }
+            Op::EndAsyncFor => {
+                // Stack: [aiter, exc]. StopAsyncIteration ends the loop quietly.
+                let exc = f.stack.pop().unwrap_or(Value::None);
+                if self.exc_matches_name(&exc, "StopAsyncIteration") {
+                    self.frames[fi].stack.pop();
+                } else {
+                    return Err(self.mark_reraise(exc));
+                }
+            }
+            Op::ReturnValue => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                return self.do_return(v);
+            }
+            Op::YieldValue => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                return self.do_yield(v);
+            }
+            Op::Send(t) => return self.send_op(t),
+            Op::GetAwaitable(_) => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let aw = self.get_awaitable(&v)?;
+                self.push(aw);
+            }
+            Op::GetYieldFromIter => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let it = self.get_yield_from_iter(&v)?;
+                self.push(it);
+            }
+            Op::SetupExcept(t) | Op::SetupFinally(t) => {
+                let b = Block {
+                    handler: t,
+                    stack_level: f.stack.len() as u32,
+                    exc_depth: f.exc_stack.len() as u32,
+                };
+                f.blocks.push(b);
+            }
+            Op::PopBlock => {
+                f.blocks.pop();
+            }
+            Op::PushExcInfo => {
+                let exc = f.stack.last().cloned().unwrap_or(Value::None);
+                f.exc_stack.push(exc);
+            }
+            Op::PopExcept => {
+                f.exc_stack.pop();
+            }
+            Op::Raise(n) => return Err(self.raise_op(n)?),
+            Op::Reraise => {
+                let exc = f.stack.pop().unwrap_or(Value::None);
+                return Err(self.mark_reraise(exc));
+            }
+            Op::CheckExcMatch => {
+                let ty = f.stack.pop().unwrap_or(Value::None);
+                let exc = f.stack.last().cloned().unwrap_or(Value::None);
+                let m = self.exc_match(&exc, &ty)?;
+                self.push(Value::Bool(m));
+            }
+            Op::CheckEgMatch => {
+                let ty = f.stack.pop().unwrap_or(Value::None);
+                let exc = f.stack.pop().unwrap_or(Value::None);
+                let (rest, matched) = self.eg_match(&exc, &ty)?;
+                self.push(rest);
+                self.push(matched);
+            }
+            Op::PrepReraiseStar => {
+                let raised = f.stack.pop().unwrap_or(Value::None);
+                let orig = f.stack.pop().unwrap_or(Value::None);
+                let v = self.prep_reraise_star(&orig, &raised)?;
+                self.push(v);
+            }
+            Op::BeforeWith => {
+                let mgr = f.stack.pop().unwrap_or(Value::None);
+                let (exit, entered) = self.before_with(&mgr, false)?;
+                self.push(exit);
+                self.push(entered);
+            }
+            Op::BeforeAsyncWith => {
+                let mgr = f.stack.pop().unwrap_or(Value::None);
+                let (exit, entered) = self.before_with(&mgr, true)?;
+                self.push(exit);
+                self.push(entered);
+            }
+            Op::WithExceptStart => {
+                // Stack: [exit, exc] → [exit, exc, exit(type, exc, tb)].
+                let n = f.stack.len();
+                let exc = f.stack.get(n.wrapping_sub(1)).cloned().unwrap_or(Value::None);
+                let exit = f.stack.get(n.wrapping_sub(2)).cloned().unwrap_or(Value::None);
+                let ty = self.type_of(&exc);
+                let tb = self.traceback_object(&exc);
+                let args = vec![Value::Class(ty), exc, tb];
+                return self.call_op(exit, args, Vec::new());
+            }
+            Op::ImportName(i) => {
+                let name = f.code.names[i as usize].clone();
+                let fromlist = f.stack.pop().unwrap_or(Value::None);
+                let m = self.import(&name, !fromlist.is_none())?;
+                self.push(m);
+            }
+            Op::ImportFrom(i) => {
+                let name = f.code.names[i as usize].clone();
+                let m = f.stack.last().cloned().unwrap_or(Value::None);
+                let v = self.import_from(&m, &name)?;
+                self.push(v);
+            }
+            Op::ImportStar => {
+                let m = f.stack.pop().unwrap_or(Value::None);
+                self.import_star(&m)?;
+            }
+            Op::UnpackSequence(n) => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let items = self.unpack(&v, n as usize)?;
+                let f = &mut self.frames[fi];
+                f.stack.extend(items.into_iter().rev());
+            }
+            Op::UnpackEx(counts) => {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                let items = self.unpack_ex(&v, (counts & 0xffff) as usize, (counts >> 16) as usize)?;
+                let f = &mut self.frames[fi];
+                f.stack.extend(items.into_iter().rev());
+            }
+            Op::LoadBuildClass => {
+                let v = self.builtin_value("__build_class__");
+                self.push(v);
+            }
+            Op::LoadAssertionError => {
+                let v = Value::Class(self.types.exc("AssertionError"));
+                f.stack.push(v);
+            }
+            Op::GetLen => {
+                let v = f.stack.last().cloned().unwrap_or(Value::None);
+                let n = self.len(&v)?;
+                self.push(Value::Int(n as i64));
+            }
+            Op::MatchMapping => {
+                let v = f.stack.last().cloned().unwrap_or(Value::None);
+                let b = self.is_mapping(&v);
+                self.push(Value::Bool(b));
+            }
+            Op::MatchSequence => {
+                let v = f.stack.last().cloned().unwrap_or(Value::None);
+                let b = self.is_match_sequence(&v);
+                self.push(Value::Bool(b));
+            }
+            Op::MatchKeys => {
+                let keys = f.stack.last().cloned().unwrap_or(Value::None);
+                let n = f.stack.len();
+                let subject = f.stack.get(n.wrapping_sub(2)).cloned().unwrap_or(Value::None);
+                let r = self.match_keys(&subject, &keys)?;
+                self.push(r);
+            }
+            Op::MatchClass(nargs) => {
+                let names = f.stack.pop().unwrap_or(Value::None);
+                let cls = f.stack.pop().unwrap_or(Value::None);
+                let subject = f.stack.pop().unwrap_or(Value::None);
+                let r = self.match_class(&subject, &cls, nargs as usize, &names)?;
+                self.push(r);
+            }
+            Op::SetupAnnotations => {
+                let has = match &f.namespace {
+                    Some(ns) => ns.borrow().contains("__annotations__"),
+                    None => f.globals.globals.borrow().contains("__annotations__"),
+                };
+                if !has {
+                    let d = Value::Dict(self.new_dict());
+                    let f = &mut self.frames[fi];
+                    match &f.namespace {
+                        Some(ns) => ns.borrow_mut().set_str("__annotations__", d),
+                        None => f.globals.globals.borrow_mut().set_str("__annotations__", d),
+                    }
+                }
+            }
+            Op::CallIntrinsic(n) => self.intrinsic(n)?,
+            Op::ReturnGenerator => {}
+        }
+        Ok(Flow::Next)
+    }
+
+    /// Pops the finished top frame and reports its result.
+    pub(super) fn do_return(&mut self, v: Value) -> PyResult<Flow> {
+        let frame = match self.frames.pop() {
+            Some(f) => f,
+            None => return Ok(Flow::Exit(Exec::Returned(v))),
+        };
+        if let Some(gen) = &frame.gen {
+            self.gen_finished(gen);
+        }
+        if let Some(init) = frame.init_obj {
+            if !v.is_none() {
+                let t = self.type_name(&v);
+                return Err(self.type_error(format!("__init__() should return None, not '{t}'")));
+            }
+            self.push(init);
+            return Ok(Flow::Next);
+        }
+        if frame.resume == Resume::Call {
+            self.push(v);
+            return Ok(Flow::Next);
+        }
+        if frame.code.kind == crate::bytecode::CodeKind::AsyncGenerator {
+            return Err(self.new_error("StopAsyncIteration", ""));
+        }
+        match frame.resume {
+            Resume::ForIter(t) => {
+                let f = self.frames.last_mut();
+                if let Some(f) = f {
+                    f.stack.pop();
+                    f.ip = t as usize;
+                }
+                Ok(Flow::Next)
+            }
+            Resume::Send(t) => {
+                if let Some(f) = self.frames.last_mut() {
+                    f.stack.pop();
+                    f.stack.push(v);
+                    f.ip = t as usize;
+                }
+                Ok(Flow::Next)
+            }
+            Resume::GenCall => {
+                let is_async = frame.code.kind == crate::bytecode::CodeKind::AsyncGenerator;
+                Err(if is_async {
+                    self.new_error("StopAsyncIteration", "")
+                } else {
+                    self.stop_iteration(v)
+                })
+            }
+            Resume::Host | Resume::Call => Ok(Flow::Exit(Exec::Returned(v))),
+        }
+    }
+
+    /// Suspends the top (generator) frame and reports the yielded value.
+    fn do_yield(&mut self, v: Value) -> PyResult<Flow> {
+        let frame = match self.frames.pop() {
+            Some(f) => f,
+            None => return Ok(Flow::Exit(Exec::Yielded(v))),
+        };
+        let resume = frame.resume;
+        let is_agen = frame.code.kind == crate::bytecode::CodeKind::AsyncGenerator;
+        if let Some(gen) = frame.gen.clone() {
+            self.gen_suspend(&gen, frame);
+        }
+        if is_agen {
+            if let Some(inner) = crate::native::unwrap_agen_value(&v) {
+                // A real `yield` in an async generator completes the awaited
+                // `__anext__()`: it is a return from the awaiter's view.
+                return match resume {
+                    Resume::Send(t) => {
+                        if let Some(f) = self.frames.last_mut() {
+                            f.stack.pop();
+                            f.stack.push(inner);
+                            f.ip = t as usize;
+                        }
+                        Ok(Flow::Next)
+                    }
+                    Resume::Host => Ok(Flow::Exit(Exec::Returned(inner))),
+                    _ => Err(self.stop_iteration(inner)),
+                };
+            }
+        }
+        match resume {
+            Resume::ForIter(_) | Resume::Send(_) | Resume::GenCall | Resume::Call => {
+                self.push(v);
+                Ok(Flow::Next)
+            }
+            Resume::Host => Ok(Flow::Exit(Exec::Yielded(v))),
+        }
+    }
+
+    /// Hands a frame's result to a resumer further down when a nested
+    /// frame exits above `base` (only host-resumed frames exit this way).
+    fn deliver(&mut self, e: Exec) -> PyResult<()> {
+        match e {
+            Exec::Returned(v) | Exec::Yielded(v) => {
+                self.push(v);
+                Ok(())
+            }
+            Exec::Raised(exc) => Err(exc),
+            Exec::Paused => Ok(()),
+        }
+    }
+
+    /// Runs the frame just pushed to completion (for builtins that call
+    /// Python code). The loop cannot pause inside.
+    pub fn run_nested(&mut self) -> PyResult<Value> {
+        match self.run_top_nested() {
+            Exec::Returned(v) | Exec::Yielded(v) => Ok(v),
+            Exec::Raised(e) => Err(e),
+            Exec::Paused => Err(self.runtime_error("nested run paused")),
+        }
+    }
+
+    /// Like `run_nested` but tells a yield from a return (generators).
+    pub fn run_top_nested(&mut self) -> Exec {
+        let base = self.frames.len().saturating_sub(1);
+        if let Some(f) = self.frames.last_mut() {
+            f.resume = Resume::Host;
+        }
+        self.nested += 1;
+        let mut budget = u64::MAX;
+        let r = self.execute(base, &mut budget);
+        self.nested -= 1;
+        r
+    }
+}

@@ -1,0 +1,156 @@
+//! The virtual machine: frames, the run loop, and the helpers builtins use.
+//!
+//! Reading order: `frame.rs` (what a frame is), `exec.rs` (the dispatch
+//! loop), `call.rs` (binding arguments, pushing frames), `unwind.rs`
+//! (exceptions and tracebacks), `attr.rs`, `ops.rs` (operators), `iter.rs`.
+
+mod attr;
+mod call;
+mod convert;
+mod exec;
+pub mod frame;
+mod gen;
+mod misc;
+mod ops;
+mod unwind;
+
+use std::rc::Rc;
+
+use crate::namemap::NameMap;
+use crate::trace::Trace;
+use crate::types::Types;
+use crate::value::{Module, Value};
+pub use frame::{Frame, Resume};
+pub use gen::{IterStep, ResumeWith};
+pub use ops::{to_num, Num};
+
+/// Every fallible operation returns the Python exception as its error.
+pub type PyResult<T> = Result<T, Value>;
+
+/// Limits a run is held to.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    pub recursion_limit: usize,
+    /// Approximate heap cap in bytes; exceeding it raises MemoryError.
+    pub memory_bytes: usize,
+    /// Maximum bytes of stdout+stderr kept; past it output is dropped.
+    pub output_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { recursion_limit: 1000, memory_bytes: 512 << 20, output_bytes: 64 << 20 }
+    }
+}
+
+/// How a run loop invocation ended.
+pub enum Exec {
+    /// The base frame returned.
+    Returned(Value),
+    /// The base frame (a generator) yielded.
+    Yielded(Value),
+    /// An exception escaped the base frame.
+    Raised(Value),
+    /// The instruction budget ran out; call again to continue.
+    Paused,
+}
+
+/// The interpreter state for one program.
+pub struct Vm {
+    pub frames: Vec<Frame>,
+    pub types: Types,
+    pub builtins: Rc<Module>,
+    pub modules: NameMap,
+    pub main: Rc<Module>,
+    pub trace: Trace,
+    pub limits: Limits,
+    /// Virtual seconds since the program started.
+    pub clock: f64,
+    /// Text still unread by `input()`.
+    pub stdin: String,
+    /// Depth of Rust-level re-entry (builtins calling Python); while it is
+    /// above zero the loop cannot pause.
+    pub nested: usize,
+    /// Recursion guard for Rust-recursive helpers (repr, eq, hash).
+    pub rust_depth: usize,
+    pub next_id: usize,
+    /// Approximate bytes allocated by growing containers.
+    pub mem_used: usize,
+    pub source: Rc<str>,
+    pub filename: Rc<str>,
+    pub random: crate::modules::random::Random,
+    /// Set by a re-raise so the current frame is not added to the traceback twice.
+    pub reraising: bool,
+    /// Addresses of containers being repr'd (to print `[...]`).
+    pub repr_stack: Vec<usize>,
+}
+
+impl Vm {
+    pub fn new(limits: Limits) -> Vm {
+        let types = Types::new();
+        let builtins = Rc::new(Module {
+            name: Rc::from("builtins"),
+            globals: Default::default(),
+            id: Default::default(),
+        });
+        let main = Rc::new(Module {
+            name: Rc::from("__main__"),
+            globals: Default::default(),
+            id: Default::default(),
+        });
+        let mut vm = Vm {
+            frames: Vec::new(),
+            types,
+            builtins,
+            modules: NameMap::new(),
+            main,
+            trace: Trace::default(),
+            limits,
+            clock: 0.0,
+            stdin: String::new(),
+            nested: 0,
+            rust_depth: 0,
+            next_id: 1000,
+            mem_used: 0,
+            source: Rc::from(""),
+            filename: Rc::from("<string>"),
+            random: crate::modules::random::Random::new_default(),
+            reraising: false,
+            repr_stack: Vec::new(),
+        };
+        crate::builtins::install(&mut vm);
+        crate::types::install_methods(&mut vm);
+        vm.main.globals.borrow_mut().set_str("__name__", Value::str("__main__"));
+        vm
+    }
+
+    pub fn fresh_id(&mut self) -> usize {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// Approximate memory accounting for containers that grow from learner
+    /// input; raises MemoryError past the cap instead of exhausting the page.
+    pub fn charge(&mut self, bytes: usize) -> PyResult<()> {
+        self.mem_used = self.mem_used.saturating_add(bytes);
+        if self.mem_used > self.limits.memory_bytes {
+            self.mem_used = 0;
+            return Err(self.new_error("MemoryError", ""));
+        }
+        Ok(())
+    }
+
+    pub fn push(&mut self, v: Value) {
+        if let Some(f) = self.frames.last_mut() {
+            f.stack.push(v);
+        }
+    }
+
+    pub fn pop(&mut self) -> Value {
+        self.frames.last_mut().and_then(|f| f.stack.pop()).unwrap_or(Value::None)
+    }
+
+    pub fn top(&self) -> Value {
+        self.frames.last().and_then(|f| f.stack.last().cloned()).unwrap_or(Value::None)
+    }
+}

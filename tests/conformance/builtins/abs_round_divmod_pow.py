@@ -1,0 +1,5 @@
+print(abs(-5), abs(5.5), abs(-0.0), abs(True), abs(-10 ** 20))
+print(round(3.14159), round(3.14159, 2), round(-2.5), round(2.5), round(7.5), round(12345, -2))
+print(divmod(17, 5), divmod(-17, 5), divmod(17.5, 5), divmod(-7, -2))
+print(pow(2, 8), pow(2, -1), pow(2, 8, 5), pow(2.0, 3), pow(-1, 0.5) if False else pow(9, 0.5))
+print(round(1.23456, 4), round(1e-10, 3), round(-1.5), round(0.1 + 0.2, 1))

@@ -1,0 +1,6 @@
+print(int(), float(), str(), bool(), list(), tuple(), dict(), set())
+print(int("12"), int(12.9), int(-12.9), float("1.5"), float(3), str(1.0), bool(""), bool("0"), bool([0]))
+print(list("ab"), tuple([1]), dict(a=1), set([1, 1]), frozenset([2]))
+print(bool(0.0), bool(-1), bool(None), bool(()), bool(range(0)), bool(" "))
+print(int("0b11", 2), int("11", base=2), complex(1, 2) if False else "skip")
+print(list(range(3)) == [0, 1, 2], tuple(range(2)), str(list()), dict([(1, 2)]))

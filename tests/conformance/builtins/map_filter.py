@@ -1,0 +1,7 @@
+print(list(map(abs, [-1, 2, -3])))
+print(list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])))
+print(list(filter(str.isdigit, "a1b22c3")))
+print(list(filter(None, [0, "", None, 5, "x", [], [0]])))
+m = map(str, range(3))
+print(type(m).__name__, next(m), list(m))
+print(sum(map(int, "12345")), "".join(map(str.upper, ["a", "b"])))

@@ -1,0 +1,6 @@
+print(bin(5).count("1"), int("7" * 3), abs(-7) // 2)
+print(max(range(10), key=lambda n: (n % 3, n)), min(range(1, 10), key=lambda n: abs(n - 4.6)))
+print(sum(x for x in range(10) if x % 2), sorted(range(5), key=lambda x: -x))
+print(round(sum([0.1] * 3), 10), divmod(100, 7), pow(10, 3, 7), 7 ** 2 % 5)
+print(list(map(round, [0.5, 1.5, 2.5, 3.5])))
+print(all(isinstance(n, int) for n in range(3)), any(isinstance(n, str) for n in [1, "a"]))

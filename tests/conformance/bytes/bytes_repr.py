@@ -1,0 +1,5 @@
+print(bytes(range(0, 256, 17)))
+print(b"\t\n\r\x7f\x80\\'\"")
+print(repr(b"it's"), repr(b'"'), repr(b"'\""))
+print([b"a", b"\x00"])
+print(str(b"x"), bytes.fromhex("48656c6c6f"), b"Hello".hex(), b"\x01\xff".hex(":"))

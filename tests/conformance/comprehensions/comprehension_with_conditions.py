@@ -1,0 +1,7 @@
+nums = range(-5, 6)
+print([n for n in nums if n > 0 if n % 2 == 0])
+print(["pos" if n > 0 else "zero" if n == 0 else "neg" for n in (-1, 0, 1)])
+print([abs(n) for n in nums if n < 0 or n > 3])
+print([n for n in nums if not n])
+print([(n, "even") for n in range(4) if n % 2 == 0])
+print(["fizzbuzz" if i % 15 == 0 else "fizz" if i % 3 == 0 else "buzz" if i % 5 == 0 else i for i in range(1, 16)])

@@ -1,0 +1,11 @@
+g = (x * 2 for x in range(4))
+print(type(g).__name__)
+print(next(g), next(g), list(g), list(g))
+print(sum(x * x for x in range(10)))
+print(max(len(w) for w in "a bb ccc".split()))
+print(any(x > 3 for x in [1, 5]), all(x > 0 for x in []), sorted(c for c in "dcba"))
+print("-".join(str(i) for i in range(5)))
+nums = [1, 2, 3]
+gen = (n * 10 for n in nums)
+nums.append(4)
+print(list(gen))

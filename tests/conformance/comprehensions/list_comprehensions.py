@@ -1,0 +1,8 @@
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0])
+print([x if x % 2 else -x for x in range(6)])
+print([(x, y) for x in range(3) for y in range(x)])
+print([c.upper() for c in "hello" if c != "l"])
+print([len(w) for w in "the quick brown fox".split()])
+print([[i * j for j in range(1, 4)] for i in range(1, 4)])
+print([x for row in [[1, 2], [3], []] for x in row])

@@ -1,0 +1,17 @@
+eg = ExceptionGroup("several", [ValueError("v1"), TypeError("t1"), ValueError("v2")])
+print(eg)
+print(repr(eg))
+print(eg.message, len(eg.exceptions), [repr(x) for x in eg.exceptions])
+match, rest = eg.split(ValueError)
+print("match:", repr(match))
+print("rest:", repr(rest))
+print(repr(eg.subgroup(TypeError)), eg.subgroup(KeyError))
+print(repr(eg.subgroup(lambda e: "2" in str(e))))
+nested = ExceptionGroup("outer", [ValueError("x"), ExceptionGroup("inner", [KeyError("k")])])
+print(repr(nested.split(KeyError)[0]))
+print(isinstance(eg, Exception), type(BaseExceptionGroup("b", [ValueError()])).__name__)
+print(type(BaseExceptionGroup("b", [KeyboardInterrupt()])).__name__)
+try:
+    ExceptionGroup("bad", [])
+except ValueError as e:
+    print(type(e).__name__, e)

@@ -1,0 +1,10 @@
+inf = float("inf")
+nan = float("nan")
+print(inf, -inf, nan, float("-inf"), float("Infinity"), float("NAN"))
+print(inf + 1, inf - inf, inf * 0, -inf * -1)
+print(nan == nan, nan != nan, nan < 1, nan > 1, inf > 10 ** 300)
+print(1e308 * 10, -1e308 * 10)
+print(repr(inf), str(-inf), repr(nan))
+print(inf == float("inf"), [nan] == [nan])
+import math
+print(math.isinf(inf), math.isnan(nan), math.isfinite(1.0), math.isfinite(inf))

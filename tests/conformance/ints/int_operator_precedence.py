@@ -1,0 +1,7 @@
+print(2 + 3 * 4, (2 + 3) * 4, 2 * 3 ** 2, -3 ** 2, (-3) ** 2)
+print(10 - 4 - 3, 100 // 10 // 3, 2 ** -1)
+print(1 + 2 << 3, 1 | 2 ^ 3 & 4, 5 & 3 == 1)
+print(not 1 == 2, -2 ** -1, ~1 + 1)
+print(7 % 3 * 2, 7 * 3 % 2, 8 // 3 * 3 + 8 % 3)
+print(1 if 0 else 2 if 0 else 3)
+print(True or False and False, (True or False) and False)

@@ -1,0 +1,6 @@
+print(round(5), round(15, -1), round(25, -1), round(35, -1))
+print(round(1234, -2), round(1250, -2), round(1350, -2), round(-1250, -2))
+print(round(7, 2), type(round(7, 2)).__name__)
+print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.5))
+print(type(round(2.7)).__name__, round(2.675, 2), round(-0.5))
+print(round(123456789, -5))

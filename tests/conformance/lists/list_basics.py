@@ -1,0 +1,15 @@
+a = [3, 1, 4, 1, 5]
+print(a, len(a), a[0], a[-1], a[1:3], a[::-1])
+a.append(9)
+print(a)
+a.insert(0, 0)
+a.insert(100, 100)
+a.insert(-1, -1)
+print(a)
+a.extend([2, 6])
+print(a, a.count(1), a.index(4), a.index(1, 3))
+print(a.pop(), a.pop(0), a)
+a.remove(1)
+print(a)
+del a[0]
+print(a)

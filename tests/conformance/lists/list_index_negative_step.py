@@ -1,0 +1,6 @@
+a = list(range(10))
+print(a[8:2:-2], a[-3::-3], a[:-11:-1], a[::-1][::2])
+print(a[2:8][::-1], a[100:-100:-1])
+print(a[-1:-1], a[5:5], a[slice(1, 9, 4)], slice(1, 2))
+s = slice(None, None, -1)
+print(a[s], "abc"[s])

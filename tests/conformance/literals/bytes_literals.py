@@ -1,0 +1,5 @@
+print(b"hello", b'with \'quote\'', b"\x00\xff")
+print(B"UPPER", rb"raw\n", br"also\raw")
+print(b"a" b"b")
+print(len(b"\x00\x01"), b"\n"[0], list(b"abc"))
+print(repr(b'it\'s'), repr(b'say "hi"'), repr(b"both ' and \""))

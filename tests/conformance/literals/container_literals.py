@@ -1,0 +1,8 @@
+print([1, 2, 3], (1, 2, 3), {1: 'a', 2: 'b'}, {7})
+print([], (), {}, set())
+print((1,), (1), [()], [[]], ({},))
+print([1, 'two', 3.0, None, True, [4, '5']])
+print({'k': ['v', ('t',)], 'n': {'x': None}})
+print(('a', "b'c", 'd"e'))
+print([1, [2, [3, [4, [5]]]]])
+print(type({}).__name__, type({1}).__name__, type(()).__name__)

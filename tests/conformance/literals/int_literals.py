@@ -1,0 +1,8 @@
+print(42, -7, 0, 1_000_000)
+print(0x1F, 0o17, 0b1011, 0XFF, 0O7, 0B11)
+print(0x_dead_beef)
+print(1_2_3 + 0b_1)
+print(00, 0_0)
+print(type(10), type(0xff).__name__)
+print(12345678901234567890123456789)
+print(-0, +5, - -3, -(-(-2)))

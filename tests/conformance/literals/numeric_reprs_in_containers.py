@@ -1,0 +1,5 @@
+print([0.1, 1.0, -0.0, 1e20, 1e-7, 2.5])
+print((1e16, 1.5e300, 123.456))
+print({'x': 1/3, 'y': 2/3})
+print([10**20, -10**20, 2**64])
+print([float('inf'), float('-inf'), float('nan')])

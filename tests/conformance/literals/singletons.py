@@ -1,0 +1,6 @@
+print(None, True, False, ...)
+print(repr(None), repr(Ellipsis), Ellipsis is ...)
+print(True + True, True * 10, False - 1)
+print(type(None).__name__, type(True).__name__, type(...).__name__)
+print(None is None, True is not False)
+print(int(True), float(False), str(None))

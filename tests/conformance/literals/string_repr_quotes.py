@@ -1,0 +1,8 @@
+print(repr("it's"))
+print(repr('say "hi"'))
+print(repr('both \' and "'))
+print(repr("plain"))
+print(repr("back\\slash"))
+print(["it's", 'say "hi"', 'both \' and "'])
+print(str(["a\nb"]), ["tab\t"])
+print(repr('\''), repr("\""))

@@ -1,0 +1,10 @@
+import sys
+print(sys.version_info[:2], sys.version_info >= (3, 8), sys.version_info.major)
+print(type(sys.argv).__name__, len(sys.argv) >= 1)
+print(sys.maxsize == 2 ** 63 - 1, sys.getrecursionlimit())
+sys.stdout.write("direct write\n")
+sys.stderr.write("error channel\n")
+print(sys.stdout.write("x") == 1)
+print("platform" in dir(sys), type(sys.modules).__name__, "sys" in sys.modules)
+print(sys.float_info.max == 1.7976931348623157e308, sys.float_info.epsilon)
+print(sys.int_info.bits_per_digit in (15, 30), isinstance(sys.path, list))

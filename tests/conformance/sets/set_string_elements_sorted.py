@@ -1,0 +1,8 @@
+words = "the cat and the hat and the bat".split()
+unique = set(words)
+print(sorted(unique), len(unique))
+vowels = set("aeiou")
+print(sorted(set("programming") & vowels))
+print(sorted(set("hello") - set("world")))
+print(sorted({"b", "a"} | {"c"}))
+print("cat" in unique, "dog" in unique)

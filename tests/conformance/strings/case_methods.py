@@ -1,0 +1,10 @@
+s = "hello World, it's a TEST"
+print(s.upper())
+print(s.lower())
+print(s.title())
+print(s.capitalize())
+print(s.swapcase())
+print(s.casefold())
+print("ß".upper(), "ß".casefold(), "ǅ".lower())
+print("hello".isupper(), "HELLO".isupper(), "Hello World".istitle(), "hello".islower())
+print("they're bill's friends".title())

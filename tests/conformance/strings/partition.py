@@ -1,0 +1,7 @@
+print("key=value=more".partition("="))
+print("key=value=more".rpartition("="))
+print("novalue".partition("="))
+print("novalue".rpartition("="))
+print("a::b::c".partition("::"), "a::b::c".rpartition("::"))
+head, sep, tail = "user@example.com".partition("@")
+print(head, sep, tail)

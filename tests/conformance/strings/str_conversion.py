@@ -1,0 +1,6 @@
+print(str(42), str(3.5), str(True), str(None), str([1, "a"]), str((1,)), str({"k": 1}))
+print(repr(42), repr("s"), repr([1, "a"]))
+print(str(b"abc"), str(b"abc", "ascii"), str(-0.0))
+print(int("12") + int("30"), str(12) + str(30))
+print(str(), repr(str()), type(str(5)).__name__)
+print(f"{str(1/3)[:5]}", len(str(2 ** 100)))

@@ -1,0 +1,7 @@
+print("Hello".startswith("he"), "Hello".lower().startswith("he"))
+print("a,b".split(",")[::-1], "x".join("abc").split("x"))
+print("abc".encode(), "tEsT".swapcase(), "42".isdigit() and int("42") > 40)
+print("%s|%5s|%-5s|" % ("a", "b", "c"))
+print("Name: {:<10}Age: {:>3}".format("Alice", 7))
+print(str.upper("abc"), str.join("-", ["a", "b"]), str.__len__("four"))
+print("mississippi".count("ss"), "mississippi".index("ss", 3), "mississippi".rfind("ss"))

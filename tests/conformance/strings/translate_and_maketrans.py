@@ -1,0 +1,7 @@
+table = str.maketrans("abc", "xyz")
+print("aabbcc cab".translate(table))
+table2 = str.maketrans({"a": "1", "b": None, "c": "33"})
+print("abcabc".translate(table2))
+table3 = str.maketrans("", "", "aeiou")
+print("programming language".translate(table3))
+print(sorted(str.maketrans("ab", "cd").items()))

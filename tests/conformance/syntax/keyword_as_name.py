@@ -1,0 +1,2 @@
+class = "first"
+print(class)

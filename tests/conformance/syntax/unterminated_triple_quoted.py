@@ -1,0 +1,3 @@
+doc = """This string
+never ends
+print(doc)

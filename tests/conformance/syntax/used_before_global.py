@@ -1,0 +1,5 @@
+counter = 0
+def bump():
+    counter = 5
+    global counter
+    counter += 1

@@ -1,0 +1,5 @@
+print("looking up")
+try:
+    {}["missing"]
+except KeyError as e:
+    raise RuntimeError("lookup failed") from e

@@ -1,0 +1,3 @@
+print("before")
+int("not a number")
+print("after")

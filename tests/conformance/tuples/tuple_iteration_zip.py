@@ -1,0 +1,10 @@
+names = ("ann", "bob", "cid")
+ages = (31, 42, 27)
+for n, a in zip(names, ages):
+    print(n, a)
+pairs = tuple(zip(names, ages))
+print(pairs)
+unzipped = tuple(zip(*pairs))
+print(unzipped)
+print(tuple(enumerate(names, start=1)))
+print(tuple(reversed(ages)), tuple(sorted(ages)))

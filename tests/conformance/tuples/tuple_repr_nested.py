@@ -1,0 +1,6 @@
+print(((1, 2), (3, (4, (5,)))))
+print(("a",), ("a", "b"), (("x",),))
+print([(1, "a"), (2, "b")])
+print(tuple([[]]), ((),), ((), ()))
+print(str((1, "it's")), repr(("a\n",)))
+print((None, True, 1.5, -0.0))
