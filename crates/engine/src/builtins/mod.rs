@@ -5,6 +5,10 @@
 //! then one file per type's methods.
 
 mod build_class;
+mod dict_methods;
+mod list_methods;
+mod set_methods;
+mod str_methods;
 mod functions;
 mod object;
 mod sets;
@@ -66,6 +70,10 @@ pub fn install(vm: &mut Vm) {
 pub fn install_methods(vm: &mut Vm) {
     object::install(vm);
     types_methods::install(vm);
+    str_methods::install(vm);
+    list_methods::install(vm);
+    dict_methods::install(vm);
+    set_methods::install(vm);
 }
 
 /// Registers a builtin function in the builtins module.

@@ -1,0 +1,6 @@
+//! Methods of the builtin str type.
+
+use crate::vm::Vm;
+
+/// Registers the methods on the builtin class.
+pub fn install(_vm: &mut Vm) {}
