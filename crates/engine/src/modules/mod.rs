@@ -2,6 +2,7 @@
 //! written in Python that ship inside the engine.
 
 pub mod random;
+mod random_module;
 pub mod sys;
 pub mod typing;
 
@@ -30,7 +31,7 @@ impl Vm {
         let v = match top {
             "sys" => sys::make(self),
             "typing" => typing::make(self),
-            "random" => random::make(self),
+            "random" => random_module::make(self),
             _ => match PY_MODULES.iter().find(|(n, _)| *n == top) {
                 Some((_, src)) => self.load_py_module(top, src)?,
                 None => {
