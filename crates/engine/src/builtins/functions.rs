@@ -504,20 +504,11 @@ fn zip(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(it) => its.push(it),
             Err(_) => {
                 let t = vm.type_name(a);
-                return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)).with_type(&t));
+                return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)));
             }
         }
     }
     Ok(vm.new_iter(IterState::Zip { its, strict }))
-}
-
-trait WithType {
-    fn with_type(self, t: &str) -> Self;
-}
-impl WithType for Value {
-    fn with_type(self, _t: &str) -> Self {
-        self
-    }
 }
 
 fn map(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -727,7 +718,7 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         (Value::Float(f), Some(n)) => {
             let n = to_index(vm, &n)?;
-            Ok(Value::Float(crate::format::float_round(*f, n)))
+            crate::format::float_round(*f, n).map(Value::Float).map_err(|e| vm.fmt_error(e))
         }
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => Ok(match x {
             Value::Bool(b) => Value::Int(b as i64),
@@ -770,7 +761,7 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if y == 0.0 {
                 return Err(vm.zero_division("float divmod()"));
             }
-            let (q, r) = crate::format::float_divmod(x, y);
+            let (q, r) = crate::format::float_divmod(x, y).map_err(|e| vm.fmt_error(e))?;
             return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
         }
     }
@@ -825,15 +816,15 @@ pub fn percent_format(vm: &mut Vm, fmt_v: &Value, args: &Value) -> PyResult<Valu
         Value::Str(s) => s.s.clone(),
         _ => return Err(vm.type_error("format requires a str".into())),
     };
-    let pieces = crate::format::parse_percent(&fmt_s).map_err(|e| vm.fmt_error(e))?;
-    let mapping = matches!(args, Value::Dict(_)) || (matches!(args, Value::Obj(_)) && vm.is_mapping(args));
+    let pieces = crate::format::parse_percent_pieces(&fmt_s);
+    let mapping = vm.is_mapping(args) && !matches!(args, Value::Tuple(_) | Value::Str(_));
     let items: Vec<Value> = match args {
         Value::Tuple(t) => t.as_ref().clone(),
         other => vec![other.clone()],
     };
     let mut idx = 0;
     let mut out = String::new();
-    let mut next_arg = |vm: &mut Vm, idx: &mut usize| -> PyResult<Value> {
+    let next_arg = |vm: &mut Vm, idx: &mut usize| -> PyResult<Value> {
         match items.get(*idx) {
             Some(v) => {
                 *idx += 1;
@@ -845,13 +836,30 @@ pub fn percent_format(vm: &mut Vm, fmt_v: &Value, args: &Value) -> PyResult<Valu
     for p in pieces {
         match p {
             PercentPiece::Literal(s) => out.push_str(&s),
-            PercentPiece::Spec(spec) => {
+            PercentPiece::Error(e) => {
+                if e.uses_mapping && !mapping {
+                    return Err(vm.type_error("format requires a mapping".into()));
+                }
+                if let Some(k) = &e.key {
+                    vm.getitem(args, Value::str(k))?;
+                }
+                for _ in 0..e.stars {
+                    next_arg(vm, &mut idx)?;
+                }
+                return Err(vm.fmt_error(e.error));
+            }
+            PercentPiece::Conv(spec) => {
+                let mut flags = spec.flags.clone();
                 let width = match &spec.width {
                     Some(Count::Star) => {
                         let a = next_arg(vm, &mut idx)?;
-                        Some(to_index(vm, &a)?)
+                        let w = to_index(vm, &a)?;
+                        if w < 0 {
+                            flags.ljust = true;
+                        }
+                        Some(w.unsigned_abs() as usize)
                     }
-                    Some(Count::Num(n)) => Some(*n as i64),
+                    Some(Count::Num(n)) => Some(*n),
                     None => None,
                 };
                 let precision = match &spec.precision {
@@ -867,32 +875,51 @@ pub fn percent_format(vm: &mut Vm, fmt_v: &Value, args: &Value) -> PyResult<Valu
                     continue;
                 }
                 let v = match &spec.key {
-                    Some(k) => vm.getitem(args, Value::str(k))?,
+                    Some(k) => {
+                        if !mapping {
+                            return Err(vm.type_error("format requires a mapping".into()));
+                        }
+                        vm.getitem(args, Value::str(k))?
+                    }
                     None => next_arg(vm, &mut idx)?,
                 };
-                let s = match spec.conv {
+                let r = match spec.conv {
                     's' | 'r' | 'a' => {
-                        let mut s = match spec.conv {
+                        let s = match spec.conv {
                             's' => vm.str_of(&v)?,
                             'r' => vm.repr(&v)?,
                             _ => super::ascii_of(&vm.repr(&v)?),
                         };
-                        if let Some(p) = precision {
-                            s = s.chars().take(p).collect();
-                        }
-                        crate::format::pad(&s, &spec.flags, width)
+                        crate::format::pad(&s, &flags, width, precision)
                     }
                     'c' => {
                         let c = match &v {
                             Value::Str(s) if s.chars == 1 => s.s.clone(),
-                            Value::Int(i) => char::from_u32(*i as u32).map(|c| c.to_string()).unwrap_or_default(),
-                            _ => return Err(vm.type_error("%c requires an int or a unicode character, not str".into())),
+                            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                                let b = int_arg(vm, &v)?;
+                                match crate::format::percent_char_code(&b) {
+                                    Ok(code) => char::from_u32(code).map(|c| c.to_string()).unwrap_or_default(),
+                                    Err(e) => return Err(vm.fmt_error(e)),
+                                }
+                            }
+                            Value::Str(_) => {
+                                return Err(vm.type_error("%c requires an int or a unicode character, not a string of length 2".into()))
+                            }
+                            other => {
+                                let t = vm.type_name(other);
+                                return Err(vm.type_error(format!("%c requires an int or a unicode character, not {t}")));
+                            }
                         };
-                        crate::format::pad(&c, &spec.flags, width)
+                        crate::format::pad(&c, &flags, width, None)
                     }
                     'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                         let b = match &v {
-                            Value::Float(f) if matches!(spec.conv, 'd' | 'i' | 'u') => crate::format::f64_to_bigint(f.trunc()),
+                            Value::Float(f) if matches!(spec.conv, 'd' | 'i' | 'u') => {
+                                if !f.is_finite() {
+                                    return Err(vm.overflow_error("cannot convert float infinity to integer"));
+                                }
+                                crate::format::f64_to_bigint(f.trunc())
+                            }
                             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => int_arg(vm, &v)?,
                             other => {
                                 let t = vm.type_name(other);
@@ -904,9 +931,9 @@ pub fn percent_format(vm: &mut Vm, fmt_v: &Value, args: &Value) -> PyResult<Valu
                                 return Err(vm.type_error(msg));
                             }
                         };
-                        crate::format::percent_int(&b, spec.conv, &spec.flags, width, precision)
+                        crate::format::percent_int(&b, spec.conv, &flags, width, precision)
                     }
-                    _ => {
+                    'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                         let f = match crate::vm::to_num(&v) {
                             Some(n) => vm.float_of(&n)?,
                             None => {
@@ -914,10 +941,14 @@ pub fn percent_format(vm: &mut Vm, fmt_v: &Value, args: &Value) -> PyResult<Valu
                                 return Err(vm.type_error(format!("must be real number, not {t}")));
                             }
                         };
-                        crate::format::percent_float(f, spec.conv, &spec.flags, width, precision)
+                        crate::format::percent_float(f, spec.conv, &flags, width, precision)
                     }
+                    _ => Err(spec.unsupported_error()),
                 };
-                out.push_str(&s);
+                match r {
+                    Ok(s) => out.push_str(&s),
+                    Err(e) => return Err(vm.fmt_error(e)),
+                }
             }
         }
     }
@@ -938,7 +969,3 @@ impl Vm {
     }
 }
 
-#[allow(dead_code)]
-fn _unused(_: Rc<()>, _: Option<i64>) -> Option<i64> {
-    None.and_then(|x: i64| x.to_i64())
-}

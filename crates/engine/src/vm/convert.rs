@@ -438,10 +438,10 @@ impl Vm {
                     _ => BigInt::zero(),
                 };
                 let tname = self.type_name(v);
-                fmt::parse_spec(spec).and_then(|s| fmt::format_int(&b, &s, &tname))
+                fmt::parse_spec(spec, &tname).and_then(|s| fmt::format_int(&b, &s, &tname))
             }
-            Value::Float(f) => fmt::parse_spec(spec).and_then(|s| fmt::format_float(*f, &s)),
-            Value::Str(s) => fmt::parse_spec(spec).and_then(|sp| fmt::format_str(&s.s, &sp)),
+            Value::Float(f) => fmt::parse_spec(spec, "float").and_then(|s| fmt::format_float(*f, &s, "float")),
+            Value::Str(s) => fmt::parse_spec(spec, "str").and_then(|sp| fmt::format_str(&s.s, &sp, "str")),
             _ => {
                 if spec.is_empty() {
                     return self.str_of(v);
@@ -569,10 +569,9 @@ impl Vm {
             let pair = match self.collect(item) {
                 Ok(p) => p,
                 Err(_) => {
-                    let t = self.type_name(item);
                     return Err(self.type_error(format!(
                         "cannot convert dictionary update sequence element #{i} to a sequence"
-                    )).tap_msg_type(&t));
+                    )));
                 }
             };
             if pair.len() != 2 {
@@ -730,12 +729,3 @@ pub fn bytes_repr(b: &[u8]) -> String {
     s
 }
 
-trait TapMsg {
-    fn tap_msg_type(self, t: &str) -> Self;
-}
-
-impl TapMsg for Value {
-    fn tap_msg_type(self, _t: &str) -> Self {
-        self
-    }
-}

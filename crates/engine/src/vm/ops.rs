@@ -153,6 +153,8 @@ impl Vm {
             fmt::FmtError::Value(m) => self.value_error(m),
             fmt::FmtError::Type(m) => self.type_error(m),
             fmt::FmtError::Overflow(m) => self.overflow_error(&m),
+            fmt::FmtError::ZeroDivision(m) => self.zero_division(&m),
+            fmt::FmtError::Memory(_) => self.new_error("MemoryError", ""),
         }
     }
 
@@ -270,13 +272,13 @@ impl Vm {
                 if y == 0.0 {
                     return Err(self.zero_division("float floor division by zero"));
                 }
-                fmt::float_floordiv(x, y)
+                fmt::float_floordiv(x, y).map_err(|e| self.fmt_error(e))?
             }
             BinOp::Mod => {
                 if y == 0.0 {
                     return Err(self.zero_division("float modulo by zero"));
                 }
-                fmt::float_mod(x, y)
+                fmt::float_mod(x, y).map_err(|e| self.fmt_error(e))?
             }
             BinOp::Pow => {
                 if x == 0.0 && y < 0.0 {
