@@ -1,8 +1,10 @@
 //! The module system: Rust modules (sys, time, math, random) and modules
 //! written in Python that ship inside the engine.
 
+mod math;
 pub mod random;
 mod random_module;
+pub mod time;
 pub mod sys;
 pub mod typing;
 
@@ -12,7 +14,22 @@ use crate::value::{Module, Obj, Payload, Value};
 use crate::vm::{PyResult, Vm};
 
 /// Python-source modules compiled into the engine.
-const PY_MODULES: &[(&str, &str)] = &[];
+const PY_MODULES: &[(&str, &str)] = &[
+    ("collections", include_str!("py/collections.py")),
+    ("functools", include_str!("py/functools.py")),
+    ("itertools", include_str!("py/itertools.py")),
+    ("contextlib", include_str!("py/contextlib.py")),
+    ("dataclasses", include_str!("py/dataclasses.py")),
+    ("string", include_str!("py/string.py")),
+    ("abc", include_str!("py/abc.py")),
+    ("copy", include_str!("py/copy.py")),
+    ("operator", include_str!("py/operator.py")),
+    ("enum", include_str!("py/enum.py")),
+    ("inspect", include_str!("py/inspect.py")),
+    ("json", include_str!("py/json.py")),
+    ("types", include_str!("py/types.py")),
+    ("textwrap", include_str!("py/textwrap.py")),
+];
 
 impl Vm {
     pub fn new_module(&mut self, name: &str) -> (Rc<Module>, Value) {
@@ -32,6 +49,8 @@ impl Vm {
             "sys" => sys::make(self),
             "typing" => typing::make(self),
             "random" => random_module::make(self),
+            "math" => math::make(self),
+            "time" => time::make(self),
             _ => match PY_MODULES.iter().find(|(n, _)| *n == top) {
                 Some((_, src)) => self.load_py_module(top, src)?,
                 None => {

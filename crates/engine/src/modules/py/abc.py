@@ -1,0 +1,1 @@
+"""The abc module (Looplab's own implementation)."""

@@ -1,0 +1,1 @@
+"""The collections module (Looplab's own implementation)."""

@@ -1,0 +1,1 @@
+"""The contextlib module (Looplab's own implementation)."""

@@ -1,0 +1,1 @@
+"""The dataclasses module (Looplab's own implementation)."""

@@ -1,0 +1,1 @@
+"""The enum module (Looplab's own implementation)."""

@@ -1,0 +1,1 @@
+"""The functools module (Looplab's own implementation)."""

@@ -1,0 +1,1 @@
+"""The inspect module (Looplab's own implementation)."""

@@ -1,0 +1,1 @@
+"""The itertools module (Looplab's own implementation)."""

@@ -1,0 +1,1 @@
+"""The json module (Looplab's own implementation)."""

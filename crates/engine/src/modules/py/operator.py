@@ -1,0 +1,1 @@
+"""The operator module (Looplab's own implementation)."""

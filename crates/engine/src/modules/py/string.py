@@ -1,0 +1,1 @@
+"""The string module (Looplab's own implementation)."""

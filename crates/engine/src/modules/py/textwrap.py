@@ -1,0 +1,1 @@
+"""The textwrap module (Looplab's own implementation)."""

@@ -1,0 +1,1 @@
+"""The types module (Looplab's own implementation)."""
