@@ -31,7 +31,15 @@ fn main() {
         match r {
             Ok(m) if dump => println!("{:#?}", m.body),
             Ok(_) => println!("{f}: ok ({} lines, {:?})", src.lines().count(), el),
-            Err(e) => println!("{f}: {} {:?} {} {} {} {}", e.kind.name(), e.msg, e.line, e.col, e.end_line, e.end_col),
+            Err(e) => println!(
+                "{f}: {} {:?} {} {} {} {}",
+                e.kind.name(),
+                e.msg,
+                e.line,
+                e.col,
+                e.end_line,
+                e.end_col
+            ),
         }
     }
 }

@@ -5,7 +5,11 @@ fn main() {
     let kb: usize = a[2].parse().expect("kb");
     let r = std::thread::Builder::new()
         .stack_size(kb << 10)
-        .spawn(move || looplab_parser::parse_module(&src).map(|_| ()).map_err(|e| e.msg))
+        .spawn(move || {
+            looplab_parser::parse_module(&src)
+                .map(|_| ())
+                .map_err(|e| e.msg)
+        })
         .expect("spawn")
         .join()
         .expect("join");

@@ -57,7 +57,13 @@ impl fmt::Display for SyntaxError {
 impl std::error::Error for SyntaxError {}
 
 impl SyntaxError {
-    pub(crate) fn new(msg: impl Into<String>, line: u32, col: u32, end_line: u32, end_col: u32) -> Self {
+    pub(crate) fn new(
+        msg: impl Into<String>,
+        line: u32,
+        col: u32,
+        end_line: u32,
+        end_col: u32,
+    ) -> Self {
         SyntaxError {
             kind: SyntaxErrorKind::SyntaxError,
             msg: msg.into(),

@@ -2,7 +2,8 @@
 //! precedence of CPython's PEG grammar.
 
 use crate::ast::{
-    Arg, Arguments, BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind as K, Keyword, Operator, Span, UnaryOp,
+    Arg, Arguments, BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind as K, Keyword, Operator,
+    Span, UnaryOp,
 };
 use crate::lexer::Tok;
 use crate::parser::{expr_name, PResult, Parser};
@@ -45,7 +46,10 @@ impl Parser<'_> {
         match self.tok() {
             Tok::Name(n) => {
                 !crate::parser::is_keyword(n)
-                    || matches!(n.as_str(), "None" | "True" | "False" | "not" | "lambda" | "await")
+                    || matches!(
+                        n.as_str(),
+                        "None" | "True" | "False" | "not" | "lambda" | "await"
+                    )
             }
             Tok::Number(_) | Tok::Str { .. } | Tok::FStart { .. } => true,
             Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "+" | "~" | "..."),
@@ -141,7 +145,11 @@ impl Parser<'_> {
             if self.is_op(":") {
                 return Err(self.invalid_syntax());
             }
-            return Err(self.err_range("expected 'else' after 'if' expression", body.span, test.span));
+            return Err(self.err_range(
+                "expected 'else' after 'if' expression",
+                body.span,
+                test.span,
+            ));
         }
         let orelse = self.expression()?;
         Ok(Expr {
@@ -154,7 +162,12 @@ impl Parser<'_> {
         })
     }
 
-    fn boolop(&mut self, kw: &str, op: BoolOp, sub: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
+    fn boolop(
+        &mut self,
+        kw: &str,
+        op: BoolOp,
+        sub: fn(&mut Self) -> PResult<Expr>,
+    ) -> PResult<Expr> {
         let start = self.pos;
         let first = sub(self)?;
         if !self.is_kw(kw) {
@@ -375,7 +388,10 @@ impl Parser<'_> {
         };
         // `a` must not be NAME STRING (prefix-like) or a soft keyword.
         if let Some(Tok::Name(n)) = self.token(a_start).map(|t| &t.tok) {
-            if matches!(n.as_str(), "match" | "case" | "type" | "_" | "print" | "exec") {
+            if matches!(
+                n.as_str(),
+                "match" | "case" | "type" | "_" | "print" | "exec"
+            ) {
                 return generic;
             }
         }
@@ -385,7 +401,11 @@ impl Parser<'_> {
         self.furthest.set(furthest);
         match b {
             Some(b) => {
-                let e = self.err_range("invalid syntax. Perhaps you forgot a comma?", a_span, b.span);
+                let e = self.err_range(
+                    "invalid syntax. Perhaps you forgot a comma?",
+                    a_span,
+                    b.span,
+                );
                 self.pos = here;
                 e
             }
@@ -409,7 +429,13 @@ impl Parser<'_> {
                     level -= 1;
                 }
                 Tok::Op("," | ":" | "=" | ":=" | "*" | "**") if level == 0 => return Some(i + 1),
-                Tok::Name(n) if level == 0 && matches!(n.as_str(), "for" | "in" | "if" | "else" | "lambda" | "yield") => {
+                Tok::Name(n)
+                    if level == 0
+                        && matches!(
+                            n.as_str(),
+                            "for" | "in" | "if" | "else" | "lambda" | "yield"
+                        ) =>
+                {
                     return Some(i + 1);
                 }
                 Tok::Newline | Tok::Indent | Tok::Dedent => return None,
@@ -867,7 +893,10 @@ impl Parser<'_> {
         }
         let mut elts = vec![first];
         while self.eat_op(",") {
-            if self.is_kw("in") || self.is_op("=") || matches!(self.tok(), Tok::Op(":") | Tok::Newline) {
+            if self.is_kw("in")
+                || self.is_op("=")
+                || matches!(self.tok(), Tok::Op(":") | Tok::Newline)
+            {
                 break;
             }
             elts.push(one(self)?);

@@ -166,7 +166,16 @@ impl Lexer<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn push_at(&mut self, tok: Tok, start: usize, end: usize, line: u32, col: u32, end_line: u32, end_col: u32) {
+    fn push_at(
+        &mut self,
+        tok: Tok,
+        start: usize,
+        end: usize,
+        line: u32,
+        col: u32,
+        end_line: u32,
+        end_col: u32,
+    ) {
         self.tokens.push(Token {
             tok,
             start,
@@ -184,7 +193,14 @@ impl Lexer<'_> {
         self.push_at(tok, start, self.i, l, c, l, ec);
     }
 
-    fn error(&self, msg: impl Into<String>, line: u32, col: u32, end_line: u32, end_col: u32) -> LexFailure {
+    fn error(
+        &self,
+        msg: impl Into<String>,
+        line: u32,
+        col: u32,
+        end_line: u32,
+        end_col: u32,
+    ) -> LexFailure {
         LexFailure::Error {
             err: SyntaxError::new(msg, line, col, end_line, end_col),
             in_fstring: !self.fstack.is_empty(),
@@ -236,7 +252,13 @@ impl Lexer<'_> {
                         }
                         None => {
                             let c = self.col_of(at) + 2;
-                            return Err(self.error("unexpected EOF while parsing", self.line, c, self.line, 0));
+                            return Err(self.error(
+                                "unexpected EOF while parsing",
+                                self.line,
+                                c,
+                                self.line,
+                                0,
+                            ));
                         }
                         Some(_) => {
                             let c = self.col_of(at) + 2;
@@ -319,7 +341,13 @@ impl Lexer<'_> {
         let width = self.col_of(self.i);
         let tab_error = |lx: &Self| {
             let l = lx.line;
-            let e = lx.error("inconsistent use of tabs and spaces in indentation", l, 1, l, 0);
+            let e = lx.error(
+                "inconsistent use of tabs and spaces in indentation",
+                l,
+                1,
+                l,
+                0,
+            );
             match e {
                 LexFailure::Error { err, in_fstring } => LexFailure::Error {
                     err: err.with_kind(SyntaxErrorKind::TabError),
@@ -338,13 +366,15 @@ impl Lexer<'_> {
             }
             if self.indents.len() > 99 {
                 let l = self.line;
-                return Err(match self.error("too many levels of indentation", l, width + 1, l, 0) {
-                    LexFailure::Error { err, in_fstring } => LexFailure::Error {
-                        err: err.with_kind(SyntaxErrorKind::IndentationError),
-                        in_fstring,
+                return Err(
+                    match self.error("too many levels of indentation", l, width + 1, l, 0) {
+                        LexFailure::Error { err, in_fstring } => LexFailure::Error {
+                            err: err.with_kind(SyntaxErrorKind::IndentationError),
+                            in_fstring,
+                        },
+                        other => other,
                     },
-                    other => other,
-                });
+                );
             }
             self.indents.push((col, alt));
             let (l, c) = (self.line, width);
@@ -362,7 +392,13 @@ impl Lexer<'_> {
                     end += 1;
                 }
                 let c = self.col_of(end) + 1;
-                let e = self.error("unindent does not match any outer indentation level", self.line, c, self.line, 0);
+                let e = self.error(
+                    "unindent does not match any outer indentation level",
+                    self.line,
+                    c,
+                    self.line,
+                    0,
+                );
                 return Err(match e {
                     LexFailure::Error { err, in_fstring } => LexFailure::Error {
                         err: err.with_kind(SyntaxErrorKind::IndentationError),
@@ -382,7 +418,10 @@ impl Lexer<'_> {
         if let Some(&(ch, line, col)) = self.parens.last() {
             return Err(LexFailure::Unclosed { ch, line, col });
         }
-        let last_is_newline = matches!(self.tokens.last().map(|t| &t.tok), None | Some(Tok::Newline));
+        let last_is_newline = matches!(
+            self.tokens.last().map(|t| &t.tok),
+            None | Some(Tok::Newline)
+        );
         if !last_is_newline {
             let (l, c) = (self.line, self.col());
             self.push_at(Tok::Newline, self.i, self.i, l, c, l, c + 1);
@@ -403,7 +442,10 @@ impl Lexer<'_> {
         }
         if let Some(q @ ('"' | '\'')) = self.peek() {
             let _ = q;
-            let prefix: String = self.src[start..self.i].iter().collect::<String>().to_ascii_lowercase();
+            let prefix: String = self.src[start..self.i]
+                .iter()
+                .collect::<String>()
+                .to_ascii_lowercase();
             let flags = match prefix.as_str() {
                 "r" => Some((true, false, false)),
                 "u" => Some((false, false, false)),
@@ -437,7 +479,13 @@ impl Lexer<'_> {
         }
     }
 
-    fn string(&mut self, start: usize, raw: bool, bytes: bool, fstring: bool) -> Result<(), LexFailure> {
+    fn string(
+        &mut self,
+        start: usize,
+        raw: bool,
+        bytes: bool,
+        fstring: bool,
+    ) -> Result<(), LexFailure> {
         let Some(quote) = self.peek() else {
             return Ok(());
         };
@@ -498,11 +546,26 @@ impl Lexer<'_> {
         }
         let body: String = self.src[body_start..self.i - qlen].iter().collect();
         let (el, ec) = (self.line, self.col());
-        self.push_at(Tok::Str { bytes, raw, body }, start, self.i, sline, scol, el, ec);
+        self.push_at(
+            Tok::Str { bytes, raw, body },
+            start,
+            self.i,
+            sline,
+            scol,
+            el,
+            ec,
+        );
         Ok(())
     }
 
-    fn unterminated(&self, quote: char, triple: bool, fstring: bool, line: u32, col: u32) -> LexFailure {
+    fn unterminated(
+        &self,
+        quote: char,
+        triple: bool,
+        fstring: bool,
+        line: u32,
+        col: u32,
+    ) -> LexFailure {
         if let Some(ctx) = self.fstack.last() {
             if !fstring && ctx.quote == quote && ctx.triple == triple {
                 return self.error("f-string: expecting '}'", line, col + 1, line, col + 1);
@@ -553,7 +616,8 @@ impl Lexer<'_> {
                 }
                 '\n' => self.newline(),
                 c if c == quote
-                    && (!triple || (self.peek_at(1) == Some(quote) && self.peek_at(2) == Some(quote))) =>
+                    && (!triple
+                        || (self.peek_at(1) == Some(quote) && self.peek_at(2) == Some(quote))) =>
                 {
                     flush(self);
                     let s = self.i;
@@ -568,7 +632,10 @@ impl Lexer<'_> {
                     self.open_bracket('{')?;
                     let depth = self.parens.len();
                     if let Some(ctx) = self.fstack.last_mut() {
-                        ctx.fields.push(Field { depth, in_spec: false });
+                        ctx.fields.push(Field {
+                            depth,
+                            in_spec: false,
+                        });
                     }
                     return Ok(());
                 }
@@ -584,7 +651,10 @@ impl Lexer<'_> {
                 '\\' if !raw => {
                     if self.peek_at(1) == Some('N') && self.peek_at(2) == Some('{') {
                         self.i += 3;
-                        while self.peek().is_some_and(|c| c != '}' && c != quote && c != '\n') {
+                        while self
+                            .peek()
+                            .is_some_and(|c| c != '}' && c != quote && c != '\n')
+                        {
                             self.i += 1;
                         }
                         if self.peek() == Some('}') {
@@ -650,7 +720,9 @@ impl Lexer<'_> {
                     ':' => {
                         self.i += 1;
                         self.push(Tok::Op(":"), start);
-                        if let Some(f) = self.fstack.last_mut().and_then(|ctx| ctx.fields.last_mut()) {
+                        if let Some(f) =
+                            self.fstack.last_mut().and_then(|ctx| ctx.fields.last_mut())
+                        {
                             f.in_spec = true;
                         }
                         return Ok(());
@@ -672,7 +744,9 @@ impl Lexer<'_> {
                 };
                 if c != expected {
                     let msg = if oline == self.line {
-                        format!("closing parenthesis '{c}' does not match opening parenthesis '{open}'")
+                        format!(
+                            "closing parenthesis '{c}' does not match opening parenthesis '{open}'"
+                        )
                     } else {
                         format!("closing parenthesis '{c}' does not match opening parenthesis '{open}' on line {oline}")
                     };
@@ -693,12 +767,15 @@ impl Lexer<'_> {
             _ => {}
         }
         let rest = &self.src[start..];
-        let matches = |op: &str| op.chars().zip(rest.iter()).filter(|(a, b)| a == *b).count() == op.len();
+        let matches =
+            |op: &str| rest.len() >= op.len() && op.chars().zip(rest.iter()).all(|(a, b)| a == *b);
+        // Only candidates starting with `c`, longest first.
         let found = OPS3
             .iter()
             .chain(OPS2.iter())
             .chain(OPS1.iter())
-            .find(|op| rest.len() >= op.len() && matches(op));
+            .filter(|op| op.starts_with(c))
+            .find(|op| matches(op));
         if let Some(op) = found {
             self.i += op.len();
             self.push(Tok::Op(op), start);

@@ -100,20 +100,28 @@ pub fn lex_number(src: &[char], start: usize) -> Result<(Constant, usize), NumEr
     if imaginary {
         i += 1;
     }
-    if !is_float && !imaginary && text.len() > 1 && text.starts_with('0') {
-        if text.bytes().any(|b| b != b'0') {
-            return Err(err(
-                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-                start,
-                start + 1,
-            ));
-        }
+    if !is_float
+        && !imaginary
+        && text.len() > 1
+        && text.starts_with('0')
+        && text.bytes().any(|b| b != b'0')
+    {
+        return Err(err(
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+            start,
+            start + 1,
+        ));
     }
     check_end(src, i, "decimal")?;
     finish_decimal(&text, is_float, imaginary, i)
 }
 
-fn finish_decimal(text: &str, is_float: bool, imaginary: bool, end: usize) -> Result<(Constant, usize), NumError> {
+fn finish_decimal(
+    text: &str,
+    is_float: bool,
+    imaginary: bool,
+    end: usize,
+) -> Result<(Constant, usize), NumError> {
     if imaginary {
         return Ok((Constant::Imaginary(parse_float(text)), end));
     }

@@ -45,13 +45,15 @@ pub(crate) const MAX_LINKS: u32 = 3000;
 
 pub(crate) const KEYWORDS: [&str; 35] = [
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
-    "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
-    "yield",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 pub(crate) fn is_keyword(s: &str) -> bool {
-    KEYWORDS.contains(&s)
+    // Cheap pre-filter: every keyword starts with one of these letters.
+    matches!(s.as_bytes().first(), Some(b'F' | b'N' | b'T' | b'a'..=b'y'))
+        && KEYWORDS.binary_search(&s).is_ok()
 }
 
 static END: Tok = Tok::EndMarker;
@@ -59,7 +61,13 @@ static END: Tok = Tok::EndMarker;
 /// Parse a whole module. Errors carry CPython 3.13's message and location.
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
     if source.contains('\0') {
-        return Err(SyntaxError::new("source code string cannot contain null bytes", 0, 0, 0, 0));
+        return Err(SyntaxError::new(
+            "source code string cannot contain null bytes",
+            0,
+            0,
+            0,
+            0,
+        ));
     }
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let chars: Vec<char> = normalize_newlines(source);
@@ -85,9 +93,15 @@ pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
                 e.err
             } else {
                 match f {
-                    LexFailure::Error { err, in_fstring: false } => err,
+                    LexFailure::Error {
+                        err,
+                        in_fstring: false,
+                    } => err,
                     LexFailure::Unclosed { line, .. }
-                        if e.err.line.max(lexed.tokens.get(e.tok).map_or(0, |t| t.line)) > line =>
+                        if e.err
+                            .line
+                            .max(lexed.tokens.get(e.tok).map_or(0, |t| t.line))
+                            > line =>
                     {
                         lex_error(f)
                     }
@@ -308,7 +322,13 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     pub fn err_span(&self, msg: impl Into<String>, span: Span) -> Box<PErr> {
         Box::new(PErr {
-            err: SyntaxError::new(msg, span.line, span.col + 1, span.end_line, span.end_col + 1),
+            err: SyntaxError::new(
+                msg,
+                span.line,
+                span.col + 1,
+                span.end_line,
+                span.end_col + 1,
+            ),
             tok: self.pos,
             final_: false,
         })
@@ -344,15 +364,24 @@ impl<'a> Parser<'a> {
                     "unexpected unindent"
                 };
                 Box::new(PErr {
-                    err: SyntaxError::new(msg, t.line, t.col, t.line, 0).with_kind(SyntaxErrorKind::IndentationError),
+                    err: SyntaxError::new(msg, t.line, t.col, t.line, 0)
+                        .with_kind(SyntaxErrorKind::IndentationError),
                     tok: self.pos,
                     final_: true,
                 })
             }
             _ => {
                 let at = self.furthest.get().max(self.pos);
-                if matches!(self.toks.get(at).map(|t| &t.tok), Some(Tok::Indent | Tok::Dedent)) && at != self.pos {
-                    let mut p = Parser { pos: at, furthest: Cell::new(at), ..*self };
+                if matches!(
+                    self.toks.get(at).map(|t| &t.tok),
+                    Some(Tok::Indent | Tok::Dedent)
+                ) && at != self.pos
+                {
+                    let mut p = Parser {
+                        pos: at,
+                        furthest: Cell::new(at),
+                        ..*self
+                    };
                     p.depth = self.depth;
                     return p.invalid_syntax();
                 }
@@ -403,7 +432,10 @@ impl<'a> Parser<'a> {
 
     /// Source text between two char indices (for f-string `=` debugging).
     pub fn source_slice(&self, start: usize, end: usize) -> String {
-        self.src.get(start..end).map(|s| s.iter().collect()).unwrap_or_default()
+        self.src
+            .get(start..end)
+            .map(|s| s.iter().collect())
+            .unwrap_or_default()
     }
 
     pub fn module(&mut self) -> PResult<Module> {

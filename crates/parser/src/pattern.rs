@@ -165,7 +165,10 @@ impl Parser<'_> {
         self.advance();
         let rstart = self.pos;
         let Tok::Number(c @ Constant::Imaginary(_)) = self.tok() else {
-            return Err(self.err_span("imaginary number required in complex literal", self.tok_span(self.pos)));
+            return Err(self.err_span(
+                "imaginary number required in complex literal",
+                self.tok_span(self.pos),
+            ));
         };
         self.advance();
         let right = Expr {
@@ -216,7 +219,13 @@ impl Parser<'_> {
             return Err(self.invalid_syntax());
         };
         let name = (name != "_").then_some(name);
-        Ok(self.pat(P::MatchAs { pattern: None, name }, start))
+        Ok(self.pat(
+            P::MatchAs {
+                pattern: None,
+                name,
+            },
+            start,
+        ))
     }
 
     fn class_pattern(&mut self, cls: Expr, start: usize) -> PResult<Pattern> {
@@ -230,7 +239,9 @@ impl Parser<'_> {
             } else {
                 let p = self.pattern()?;
                 if !kwd_attrs.is_empty() {
-                    return Err(self.err_span("positional patterns follow keyword patterns", p.span));
+                    return Err(
+                        self.err_span("positional patterns follow keyword patterns", p.span)
+                    );
                 }
                 patterns.push(p);
             }
@@ -263,7 +274,9 @@ impl Parser<'_> {
                 let key = match self.tok() {
                     Tok::Number(_) | Tok::Op("-") => self.signed_number()?,
                     Tok::Str { .. } | Tok::FStart { .. } => self.strings()?,
-                    Tok::Name(n) if matches!(n.as_str(), "None" | "True" | "False") => self.atom()?,
+                    Tok::Name(n) if matches!(n.as_str(), "None" | "True" | "False") => {
+                        self.atom()?
+                    }
                     Tok::Name(_) => self.dotted_value()?,
                     _ => return Err(self.invalid_syntax()),
                 };
@@ -276,6 +289,13 @@ impl Parser<'_> {
             }
         }
         self.close("}")?;
-        Ok(self.pat(P::MatchMapping { keys, patterns, rest }, start))
+        Ok(self.pat(
+            P::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            },
+            start,
+        ))
     }
 }

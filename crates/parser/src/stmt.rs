@@ -1,7 +1,8 @@
 //! Statements and blocks.
 
 use crate::ast::{
-    Alias, Constant, ExceptHandler, Expr, ExprKind as K, MatchCase, Operator, Stmt, StmtKind as S, WithItem,
+    Alias, Constant, ExceptHandler, Expr, ExprKind as K, MatchCase, Operator, Stmt, StmtKind as S,
+    WithItem,
 };
 use crate::error::SyntaxErrorKind;
 use crate::expr::join;
@@ -79,7 +80,11 @@ impl Parser<'_> {
         let compound = match self.tok() {
             Tok::Name(n) => match n.as_str() {
                 "def" | "class" | "if" | "while" | "for" | "try" | "with" => true,
-                "async" => self.nth_is_kw(1, "def") || self.nth_is_kw(1, "for") || self.nth_is_kw(1, "with"),
+                "async" => {
+                    self.nth_is_kw(1, "def")
+                        || self.nth_is_kw(1, "for")
+                        || self.nth_is_kw(1, "with")
+                }
                 "match" => {
                     if let Some(s) = self.match_stmt()? {
                         out.push(s);
@@ -258,17 +263,30 @@ impl Parser<'_> {
                 K::Name(_) | K::Attribute { .. } | K::Subscript { .. } => {}
                 K::Tuple(elts) if !elts.is_empty() && !self.starts_with_paren(start) => {
                     let span = elts[0].span;
-                    return Err(self.err_span("only single target (not tuple) can be annotated", span));
+                    return Err(
+                        self.err_span("only single target (not tuple) can be annotated", span)
+                    );
                 }
                 K::Tuple(_) | K::List(_) => {
-                    let what = if matches!(first.kind, K::List(_)) { "list" } else { "tuple" };
-                    return Err(self.err_span(format!("only single target (not {what}) can be annotated"), first.span));
+                    let what = if matches!(first.kind, K::List(_)) {
+                        "list"
+                    } else {
+                        "tuple"
+                    };
+                    return Err(self.err_span(
+                        format!("only single target (not {what}) can be annotated"),
+                        first.span,
+                    ));
                 }
                 _ => return Err(self.err_span("illegal target for annotation", first.span)),
             }
             let _ = colon;
             let annotation = Box::new(self.expression()?);
-            let value = if self.eat_op("=") { Some(Box::new(self.rhs()?)) } else { None };
+            let value = if self.eat_op("=") {
+                Some(Box::new(self.rhs()?))
+            } else {
+                None
+            };
             return Ok(self.stmt(
                 S::AnnAssign {
                     target: Box::new(first),
@@ -280,9 +298,15 @@ impl Parser<'_> {
             ));
         }
         if let Some(op) = aug_op(self.tok()) {
-            if !matches!(first.kind, K::Name(_) | K::Attribute { .. } | K::Subscript { .. }) {
+            if !matches!(
+                first.kind,
+                K::Name(_) | K::Attribute { .. } | K::Subscript { .. }
+            ) {
                 return Err(self.err_span(
-                    format!("'{}' is an illegal expression for augmented assignment", expr_name(&first)),
+                    format!(
+                        "'{}' is an illegal expression for augmented assignment",
+                        expr_name(&first)
+                    ),
                     first.span,
                 ));
             }
@@ -305,7 +329,8 @@ impl Parser<'_> {
                     let b = self.attempt(|p| p.star_expressions());
                     self.furthest.set(furthest);
                     if let Some(b) = b {
-                        let msg = format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?");
+                        let msg =
+                            format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?");
                         return Err(self.err_range(msg, first.span, b.span));
                     }
                     self.pos = here;
@@ -331,7 +356,10 @@ impl Parser<'_> {
             if !excluded && is_bitwise_or_level(t) && invalid_target(t, false).is_some() {
                 let _ = value;
                 return Err(self.err_span(
-                    format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(t)),
+                    format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        expr_name(t)
+                    ),
                     t.span,
                 ));
             }
@@ -366,7 +394,11 @@ impl Parser<'_> {
         loop {
             let start = self.pos;
             let name = self.dotted_name()?;
-            let asname = if self.eat_kw("as") { Some(self.expect_name()?) } else { None };
+            let asname = if self.eat_kw("as") {
+                Some(self.expect_name()?)
+            } else {
+                None
+            };
             names.push(Alias {
                 name,
                 asname,
@@ -391,7 +423,11 @@ impl Parser<'_> {
                 break;
             }
         }
-        let module = if self.is_kw("import") { None } else { Some(self.dotted_name()?) };
+        let module = if self.is_kw("import") {
+            None
+        } else {
+            Some(self.dotted_name()?)
+        };
         if !self.eat_kw("import") {
             return Err(self.invalid_syntax());
         }
@@ -403,7 +439,11 @@ impl Parser<'_> {
                 asname: None,
                 span: self.span_from(start),
             });
-            return Ok(S::ImportFrom { module, names, level });
+            return Ok(S::ImportFrom {
+                module,
+                names,
+                level,
+            });
         }
         let paren = self.eat_op("(");
         if !paren && !matches!(self.tok(), Tok::Name(_)) {
@@ -415,7 +455,11 @@ impl Parser<'_> {
         loop {
             let start = self.pos;
             let name = self.expect_name()?;
-            let asname = if self.eat_kw("as") { Some(self.expect_name()?) } else { None };
+            let asname = if self.eat_kw("as") {
+                Some(self.expect_name()?)
+            } else {
+                None
+            };
             names.push(Alias {
                 name,
                 asname,
@@ -437,7 +481,11 @@ impl Parser<'_> {
         if paren {
             self.expect_op(")")?;
         }
-        Ok(S::ImportFrom { module, names, level })
+        Ok(S::ImportFrom {
+            module,
+            names,
+            level,
+        })
     }
 
     /// `[T, *Ts, **P]` after a def/class/type name; parsed and dropped.
@@ -485,7 +533,12 @@ impl Parser<'_> {
             if matches!(self.tok(), Tok::EndMarker | Tok::Dedent) {
                 // CPython points just past the header's colon at EOF.
                 let prev = self.tok_span(self.pos.saturating_sub(1));
-                let nl = self.toks.iter().take(self.pos).rev().find(|t| matches!(t.tok, Tok::Newline));
+                let nl = self
+                    .toks
+                    .iter()
+                    .take(self.pos)
+                    .rev()
+                    .find(|t| matches!(t.tok, Tok::Newline));
                 if let Some(nl) = nl {
                     e.err.line = nl.line;
                     e.err.col = nl.col + 1;
@@ -585,7 +638,11 @@ impl Parser<'_> {
         self.expect_forced("(")?;
         let args = self.parameters(")", true)?;
         self.expect_op(")")?;
-        let returns = if self.eat_op("->") { Some(Box::new(self.expression()?)) } else { None };
+        let returns = if self.eat_op("->") {
+            Some(Box::new(self.expression()?))
+        } else {
+            None
+        };
         self.expect_forced(":")?;
         let body = self.block("function definition", self.line(start))?;
         Ok(self.stmt(
@@ -665,7 +722,10 @@ impl Parser<'_> {
                 );
                 if !excluded && is_bitwise_or_level(&e) {
                     return Err(self.err_span(
-                        format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&e)),
+                        format!(
+                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                            expr_name(&e)
+                        ),
                         e.span,
                     ));
                 }
@@ -676,7 +736,8 @@ impl Parser<'_> {
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let start = self.advance();
-        let what = if matches!(self.token(start).map(|t| &t.tok), Some(Tok::Name(n)) if n == "elif") {
+        let what = if matches!(self.token(start).map(|t| &t.tok), Some(Tok::Name(n)) if n == "elif")
+        {
             "'elif' statement"
         } else {
             "'if' statement"
@@ -785,7 +846,14 @@ impl Parser<'_> {
         };
         self.expect_colon_soft()?;
         let body = self.block("'with' statement", self.line(kw))?;
-        Ok(self.stmt(S::With { items, body, is_async }, start))
+        Ok(self.stmt(
+            S::With {
+                items,
+                body,
+                is_async,
+            },
+            start,
+        ))
     }
 
     fn try_stmt(&mut self) -> PResult<Stmt> {
@@ -812,7 +880,11 @@ impl Parser<'_> {
                         Ok(p.tok_span(p.pos - 1))
                     });
                     if let Some(end) = rest {
-                        return Err(self.err_range("multiple exception types must be parenthesized", t.span, end));
+                        return Err(self.err_range(
+                            "multiple exception types must be parenthesized",
+                            t.span,
+                            end,
+                        ));
                     }
                     self.pos = here;
                 }
@@ -822,7 +894,11 @@ impl Parser<'_> {
                 }
             }
             self.expect_colon_soft()?;
-            let what = if star { "'except*' statement" } else { "'except' statement" };
+            let what = if star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
             let hbody = self.block(what, self.line(hstart))?;
             handlers.push(ExceptHandler {
                 type_,
@@ -831,7 +907,11 @@ impl Parser<'_> {
                 span: self.span_from(hstart),
             });
         }
-        let orelse = if handlers.is_empty() { Vec::new() } else { self.else_block()? };
+        let orelse = if handlers.is_empty() {
+            Vec::new()
+        } else {
+            self.else_block()?
+        };
         let finalbody = if self.is_kw("finally") {
             let fstart = self.advance();
             self.expect_forced(":")?;
@@ -904,7 +984,10 @@ impl Parser<'_> {
         }
         self.advance();
         if !matches!(self.tok(), Tok::Indent) {
-            let mut e = self.err_tok(format!("expected an indented block after 'match' statement on line {line}"), self.pos);
+            let mut e = self.err_tok(
+                format!("expected an indented block after 'match' statement on line {line}"),
+                self.pos,
+            );
             e.err.kind = SyntaxErrorKind::IndentationError;
             return Err(e);
         }
@@ -913,16 +996,27 @@ impl Parser<'_> {
         while self.is_kw("case") {
             let cstart = self.advance();
             let pattern = self.patterns()?;
-            let guard = if self.eat_kw("if") { Some(self.named_expression()?) } else { None };
+            let guard = if self.eat_kw("if") {
+                Some(self.named_expression()?)
+            } else {
+                None
+            };
             self.expect_colon_soft()?;
             let body = self.block("'case' statement", self.line(cstart))?;
-            cases.push(MatchCase { pattern, guard, body });
+            cases.push(MatchCase {
+                pattern,
+                guard,
+                body,
+            });
         }
         if cases.is_empty() || !matches!(self.tok(), Tok::Dedent | Tok::EndMarker) {
             return Err(self.invalid_syntax());
         }
         self.advance();
-        let span = join(self.tok_span(start), self.tok_span(self.pos.saturating_sub(2)));
+        let span = join(
+            self.tok_span(start),
+            self.tok_span(self.pos.saturating_sub(2)),
+        );
         let _ = span;
         Ok(Some(self.stmt(
             S::Match {

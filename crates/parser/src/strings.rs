@@ -30,7 +30,11 @@ pub fn decode_str(body: &str, raw: bool, fmiddle: bool) -> Result<String, String
         }
         let pos = bytes_pos[i];
         let uerr = |end_char: usize, what: &str| {
-            let end_byte = bytes_pos.get(end_char).copied().unwrap_or(body.len()).saturating_sub(1);
+            let end_byte = bytes_pos
+                .get(end_char)
+                .copied()
+                .unwrap_or(body.len())
+                .saturating_sub(1);
             format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {pos}-{end_byte}: {what}")
         };
         let Some(&e) = chars.get(i + 1) else {
@@ -160,7 +164,11 @@ pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, String> {
                         out.push((h * 16 + l) as u8);
                         i += 2;
                     }
-                    _ => return Err(format!("(value error) invalid \\x escape at position {start}")),
+                    _ => {
+                        return Err(format!(
+                            "(value error) invalid \\x escape at position {start}"
+                        ))
+                    }
                 }
             }
             other => {
@@ -268,7 +276,8 @@ impl Parser<'_> {
             let idx = self.pos;
             match self.tok() {
                 Tok::FMiddle(text) => {
-                    let s = decode_str(text, raw, spec_depth == 0).map_err(|m| self.err_tok(m, idx))?;
+                    let s =
+                        decode_str(text, raw, spec_depth == 0).map_err(|m| self.err_tok(m, idx))?;
                     self.advance();
                     pieces.text(&s, self.tok_span(idx));
                 }
@@ -287,14 +296,25 @@ impl Parser<'_> {
         }
     }
 
-    fn replacement_field(&mut self, raw: bool, pieces: &mut Pieces, spec_depth: u32) -> PResult<Expr> {
+    fn replacement_field(
+        &mut self,
+        raw: bool,
+        pieces: &mut Pieces,
+        spec_depth: u32,
+    ) -> PResult<Expr> {
         let open = self.advance();
         if spec_depth >= MAX_SPEC_NESTING {
-            return Err(self.err_tok("f-string: expressions nested too deeply", open.saturating_sub(1)));
+            return Err(self.err_tok(
+                "f-string: expressions nested too deeply",
+                open.saturating_sub(1),
+            ));
         }
         for op in ["}", "=", "!", ":"] {
             if self.is_op(op) {
-                return Err(self.err_tok(format!("f-string: valid expression required before '{op}'"), self.pos));
+                return Err(self.err_tok(
+                    format!("f-string: valid expression required before '{op}'"),
+                    self.pos,
+                ));
             }
         }
         let value = if self.is_kw("yield") {
@@ -305,7 +325,11 @@ impl Parser<'_> {
         let mut debug = false;
         if self.is_op("=") {
             let eq = self.advance();
-            let (from, to) = (self.toks[open].end, self.toks[eq].end);
+            // The text runs to the next token, keeping spaces after `=`.
+            let (from, to) = (
+                self.toks[open].end,
+                self.toks[self.pos].start.max(self.toks[eq].end),
+            );
             let text = self.source_slice(from, to);
             let span = join(self.tok_span(open + 1), self.tok_span(eq));
             pieces.text(&text, span);
@@ -347,7 +371,10 @@ impl Parser<'_> {
             let mut spec = Pieces::default();
             self.fstring_body(raw, &mut spec, spec_depth + 1)?;
             spec.flush();
-            let span = join(self.tok_span(colon + 1), self.tok_span(self.pos.saturating_sub(1)));
+            let span = join(
+                self.tok_span(colon + 1),
+                self.tok_span(self.pos.saturating_sub(1)),
+            );
             format_spec = Some(Box::new(Expr {
                 kind: K::JoinedStr(spec.parts),
                 span,

@@ -6,7 +6,11 @@ use looplab_parser::parse_module;
 /// Run `f` on a thread with a small stack, like a browser's wasm stack.
 /// Debug builds use far bigger frames, so they get more room.
 fn with_stack<F: FnOnce() + Send + 'static>(f: F) {
-    let size = if cfg!(debug_assertions) { 16 << 20 } else { 1 << 20 };
+    let size = if cfg!(debug_assertions) {
+        16 << 20
+    } else {
+        1 << 20
+    };
     std::thread::Builder::new()
         .stack_size(size)
         .spawn(f)
@@ -30,12 +34,14 @@ impl Rng {
 }
 
 const FRAGMENTS: &[&str] = &[
-    "def ", "async ", "await ", "class ", "if ", "elif ", "else", ":", "\n", "\n    ", "\t", "(", ")", "[", "]",
-    "{", "}", ",", ".", "=", "==", ":=", "*", "**", "+", "-", "lambda ", "yield ", "from ", "import ", "x", "y1",
-    "_", "match ", "case ", "type ", "1", "0x1F", "1e5", "1_0", "0777", "1j", "'s'", "\"t\"", "f'", "f\"{", "}\"",
-    "'''", "\\", "#c", " ", "for ", "in ", "not ", "is ", "and ", "or ", "try", "except", "finally", "with ",
-    "as ", "@", "->", ";", "!r", "!", "...", "del ", "return ", "global ", "b'\\x", "\\N{", "rb'", "é", "…", "\0",
-    "\r\n", "\u{feff}", "pass", "while ", "break", "continue", "raise ", "assert ", "%", "//", "<<", "|", "~",
+    "def ", "async ", "await ", "class ", "if ", "elif ", "else", ":", "\n", "\n    ", "\t", "(",
+    ")", "[", "]", "{", "}", ",", ".", "=", "==", ":=", "*", "**", "+", "-", "lambda ", "yield ",
+    "from ", "import ", "x", "y1", "_", "match ", "case ", "type ", "1", "0x1F", "1e5", "1_0",
+    "0777", "1j", "'s'", "\"t\"", "f'", "f\"{", "}\"", "'''", "\\", "#c", " ", "for ", "in ",
+    "not ", "is ", "and ", "or ", "try", "except", "finally", "with ", "as ", "@", "->", ";", "!r",
+    "!", "...", "del ", "return ", "global ", "b'\\x", "\\N{", "rb'", "é", "…", "\0", "\r\n",
+    "\u{feff}", "pass", "while ", "break", "continue", "raise ", "assert ", "%", "//", "<<", "|",
+    "~",
 ];
 
 #[test]
@@ -44,7 +50,9 @@ fn random_fragments_never_panic() {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
             let n = 1 + rng.below(40);
-            let src: String = (0..n).map(|_| FRAGMENTS[rng.below(FRAGMENTS.len())]).collect();
+            let src: String = (0..n)
+                .map(|_| FRAGMENTS[rng.below(FRAGMENTS.len())])
+                .collect();
             let _ = parse_module(&src);
         }
     });
@@ -120,7 +128,11 @@ fn deep_nesting_is_an_error_not_a_crash() {
             let _ = parse_module(&src);
             let src = format!("x = 1{}\n", "+1".repeat(n));
             let _ = parse_module(&src);
-            let src = format!("x = {}a{}\n", "(".repeat(n.min(150)), ".b".repeat(n).repeat(1) + &")".repeat(n.min(150)));
+            let src = format!(
+                "x = {}a{}\n",
+                "(".repeat(n.min(150)),
+                ".b".repeat(n) + &")".repeat(n.min(150))
+            );
             let _ = parse_module(&src);
             let mut src = String::new();
             for d in 0..n.min(2000) {
@@ -130,7 +142,11 @@ fn deep_nesting_is_an_error_not_a_crash() {
             src.push_str(&" ".repeat(n.min(2000)));
             src.push_str("pass\n");
             let _ = parse_module(&src);
-            let src = format!("match x:\n case {}1{}:\n  pass\n", "[".repeat(n), "]".repeat(n));
+            let src = format!(
+                "match x:\n case {}1{}:\n  pass\n",
+                "[".repeat(n),
+                "]".repeat(n)
+            );
             let _ = parse_module(&src);
         }
     });

@@ -6,7 +6,11 @@ fn stdlib_dir() -> Option<PathBuf> {
     let root = std::env::var("PYENV_ROOT")
         .map(PathBuf::from)
         .ok()
-        .or_else(|| std::env::var("HOME").ok().map(|h| PathBuf::from(h).join(".pyenv")))?;
+        .or_else(|| {
+            std::env::var("HOME")
+                .ok()
+                .map(|h| PathBuf::from(h).join(".pyenv"))
+        })?;
     let dir = root.join("versions/3.13.0/lib/python3.13");
     dir.is_dir().then_some(dir)
 }
@@ -14,9 +18,16 @@ fn stdlib_dir() -> Option<PathBuf> {
 fn parse_file(path: &std::path::Path) -> Result<(), String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let src = String::from_utf8_lossy(&bytes);
-    looplab_parser::parse_module(&src)
-        .map(|_| ())
-        .map_err(|e| format!("{}: {} {:?} line {} offset {}", path.display(), e.kind.name(), e.msg, e.line, e.col))
+    looplab_parser::parse_module(&src).map(|_| ()).map_err(|e| {
+        format!(
+            "{}: {} {:?} line {} offset {}",
+            path.display(),
+            e.kind.name(),
+            e.msg,
+            e.line,
+            e.col
+        )
+    })
 }
 
 #[test]
@@ -31,9 +42,22 @@ fn parses_asyncio_and_friends() {
     files.retain(|p| p.extension().is_some_and(|e| e == "py"));
     assert!(files.len() > 20, "asyncio sources missing");
     for name in [
-        "typing.py", "dataclasses.py", "enum.py", "functools.py", "collections/__init__.py", "contextlib.py",
-        "inspect.py", "argparse.py", "json/decoder.py", "re/_parser.py", "ast.py", "string.py", "traceback.py",
-        "test/test_patma.py", "test/test_grammar.py", "test/test_type_params.py",
+        "typing.py",
+        "dataclasses.py",
+        "enum.py",
+        "functools.py",
+        "collections/__init__.py",
+        "contextlib.py",
+        "inspect.py",
+        "argparse.py",
+        "json/decoder.py",
+        "re/_parser.py",
+        "ast.py",
+        "string.py",
+        "traceback.py",
+        "test/test_patma.py",
+        "test/test_grammar.py",
+        "test/test_type_params.py",
     ] {
         files.push(dir.join(name));
     }

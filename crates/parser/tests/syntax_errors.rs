@@ -34,13 +34,28 @@ fn syntax_errors_match_cpython() {
         let got = parse_module(&src);
         if f[0] == "OK" {
             if let Err(e) = got {
-                failures.push(format!("{:?}\n  expected OK\n  got      {} {:?} {}:{}", src, e.kind.name(), e.msg, e.line, e.col));
+                failures.push(format!(
+                    "{:?}\n  expected OK\n  got      {} {:?} {}:{}",
+                    src,
+                    e.kind.name(),
+                    e.msg,
+                    e.line,
+                    e.col
+                ));
             }
             continue;
         }
-        let want = (f[0].to_string(), unescape(f[5]), f[1].parse::<u32>().unwrap_or(0), f[2].parse::<u32>().unwrap_or(0));
+        let want = (
+            f[0].to_string(),
+            unescape(f[5]),
+            f[1].parse::<u32>().unwrap_or(0),
+            f[2].parse::<u32>().unwrap_or(0),
+        );
         match got {
-            Ok(_) => failures.push(format!("{:?}\n  expected {} {:?} {}:{}\n  got OK", src, want.0, want.1, want.2, want.3)),
+            Ok(_) => failures.push(format!(
+                "{:?}\n  expected {} {:?} {}:{}\n  got OK",
+                src, want.0, want.1, want.2, want.3
+            )),
             Err(e) => {
                 let g = (e.kind.name().to_string(), e.msg.clone(), e.line, e.col);
                 if g != want {
@@ -48,13 +63,23 @@ fn syntax_errors_match_cpython() {
                         "{:?}\n  expected {} {:?} {}:{}\n  got      {} {:?} {}:{}",
                         src, want.0, want.1, want.2, want.3, g.0, g.1, g.2, g.3
                     ));
-                } else if (e.end_line.to_string(), e.end_col.to_string()) != (f[3].to_string(), f[4].to_string()) {
+                } else if (e.end_line.to_string(), e.end_col.to_string())
+                    != (f[3].to_string(), f[4].to_string())
+                {
                     end_mismatch += 1;
-                    eprintln!("end differs for {:?}: want {}:{} got {}:{}", src, f[3], f[4], e.end_line, e.end_col);
+                    eprintln!(
+                        "end differs for {:?}: want {}:{} got {}:{}",
+                        src, f[3], f[4], e.end_line, e.end_col
+                    );
                 }
             }
         }
     }
-    eprintln!("{} cases, {} mismatched, {} with differing end position", total, failures.len(), end_mismatch);
+    eprintln!(
+        "{} cases, {} mismatched, {} with differing end position",
+        total,
+        failures.len(),
+        end_mismatch
+    );
     assert!(failures.is_empty(), "mismatches:\n{}", failures.join("\n"));
 }
