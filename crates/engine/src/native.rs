@@ -11,6 +11,8 @@ pub enum NativeData {
     AsyncGenWrapped(Value),
     /// The awaitable returned by `agen.__anext__()` / `agen.asend(v)`.
     ASend { gen: std::rc::Rc<crate::value::Obj>, value: Value, started: bool },
+    /// The awaitable returned by `agen.athrow(e)` / `agen.aclose()`.
+    AThrow { gen: std::rc::Rc<crate::value::Obj>, exc: Value, close: bool, started: bool },
 }
 
 pub fn unwrap_agen_value(v: &Value) -> Option<Value> {

@@ -6,6 +6,8 @@
 
 mod build_class;
 mod dict_methods;
+mod exc_methods;
+mod gen_methods;
 mod list_methods;
 mod set_methods;
 mod str_methods;

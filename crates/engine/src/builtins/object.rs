@@ -46,6 +46,8 @@ pub fn install(vm: &mut Vm) {
     add_method(&base_exc, "__str__", "BaseException", object_str);
     add_method(&base_exc, "with_traceback", "BaseException", exc_with_traceback);
     add_method(&base_exc, "add_note", "BaseException", exc_add_note);
+    super::gen_methods::install(vm);
+    super::exc_methods::install(vm);
 }
 
 fn object_noop(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -110,6 +112,9 @@ fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = vm.type_of(&this);
     if cls.layout == Layout::Exception {
         let data = this.as_obj().and_then(|o| o.exc()).map(|d| d.borrow().args.clone()).unwrap_or_default();
+        if data.len() == 1 && vm.exc_matches_name(&this, "KeyError") {
+            return Ok(Value::string(vm.repr(&data[0])?));
+        }
         return Ok(Value::string(match data.len() {
             0 => String::new(),
             1 => vm.str_of(&data[0])?,

@@ -182,12 +182,18 @@ impl Vm {
                 return self.call_with_kw(new, a, kw.to_vec());
             }
         }
-        if c.lookup("__init__").map(|i| matches!(&i, Value::Builtin(b) if b.owner == Some("object"))).unwrap_or(true)
+        if c.layout != crate::value::Layout::Exception
+            && c.lookup("__init__").map(|i| matches!(&i, Value::Builtin(b) if b.owner == Some("object"))).unwrap_or(true)
             && (!args.is_empty() || !kw.is_empty())
         {
             return Err(self.type_error(format!("{}() takes no arguments", c.name)));
         }
-        Ok(self.alloc_instance(c))
+        let v = self.alloc_instance(c);
+        if let Some(d) = v.as_obj().and_then(|o| o.exc()) {
+            // BaseException.__new__ records the constructor arguments.
+            d.borrow_mut().args = args.to_vec();
+        }
+        Ok(v)
     }
 
     /// A bare instance of `c` with the payload its layout needs.

@@ -378,7 +378,7 @@ impl Vm {
             }
         }
         if let Some(o) = v.as_obj() {
-            if matches!(&o.payload, Payload::Native(n) if matches!(&*n.borrow(), NativeData::ASend { .. })) {
+            if matches!(&o.payload, Payload::Native(n) if matches!(&*n.borrow(), NativeData::ASend { .. } | NativeData::AThrow { .. })) {
                 return Ok(v.clone());
             }
         }

@@ -646,6 +646,18 @@ impl Vm {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
                 return self.seq_cmp(&x, &y, op);
             }
+            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+                let (na, nb) = (self.len(&a)?, self.len(&b)?);
+                let r = match op {
+                    CmpKind::Le => na <= nb && self.is_subset(&a, &b)?,
+                    CmpKind::Lt => na < nb && self.is_subset(&a, &b)?,
+                    CmpKind::Ge => na >= nb && self.is_subset(&b, &a)?,
+                    CmpKind::Gt => na > nb && self.is_subset(&b, &a)?,
+                    CmpKind::Eq => crate::builtins::set_eq(self, &a, &b)?,
+                    CmpKind::Ne => !crate::builtins::set_eq(self, &a, &b)?,
+                };
+                return Ok(Value::Bool(r));
+            }
             _ => {}
         }
         let ta = self.type_of(&a);
@@ -705,6 +717,20 @@ impl Vm {
                 _ => None,
             },
         })
+    }
+
+    fn is_subset(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        let items: Vec<Value> = match a {
+            Value::Set(s) => s.borrow().iter().cloned().collect(),
+            Value::FrozenSet(s) => s.iter().cloned().collect(),
+            _ => return Ok(false),
+        };
+        for x in items {
+            if !crate::builtins::set_contains(self, b, &x)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// `a == b` as a Rust bool (dict lookups, `in`, list.index, ...).
