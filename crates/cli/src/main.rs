@@ -6,6 +6,9 @@ use std::process::ExitCode;
 
 use looplab_engine::{EventKind, Interpreter, Limits, Status, Stream};
 
+#[global_allocator]
+static ALLOC: looplab_engine::alloc::CountingAlloc = looplab_engine::alloc::CountingAlloc;
+
 fn usage() -> ExitCode {
     eprintln!("usage: looplab run FILE.py");
     ExitCode::from(2)

@@ -6,6 +6,7 @@
 //! CLI) stays in control. Everything the program does is recorded in the
 //! [`trace::Trace`].
 
+pub mod alloc;
 pub mod builtins;
 pub mod bytecode;
 pub mod compiler;

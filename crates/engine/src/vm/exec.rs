@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use super::frame::{Block, Resume};
+use super::frame::{Block, Frame, Resume};
 use super::{Exec, PyResult, Vm};
 use crate::bytecode::{CmpKind, Op};
 use crate::value::Value;
@@ -52,6 +52,7 @@ impl Vm {
     }
 
     /// Executes one instruction of the top frame.
+    #[inline(always)]
     fn step(&mut self) -> PyResult<Flow> {
         let fi = self.frames.len() - 1;
         let f = &mut self.frames[fi];
@@ -263,6 +264,31 @@ impl Vm {
             }
             Op::Call(argc) => {
                 let start = f.stack.len().saturating_sub(argc as usize);
+                // Fast path: a plain Python function with exactly these
+                // positional parameters moves its arguments straight from
+                // this stack into the new frame's locals.
+                if let Some(Value::Function(func)) = start.checked_sub(1).and_then(|i| f.stack.get(i)) {
+                    let code = &func.code;
+                    if code.argcount == argc
+                        && !code.has_varargs
+                        && !code.has_varkw
+                        && code.kwonlyargcount == 0
+                        && code.cellvars.is_empty()
+                        && code.freevars.is_empty()
+                        && !code.is_generator_like()
+                    {
+                        let func = func.clone();
+                        let mut locals = self.locals_pool.pop().unwrap_or_default();
+                        let f = &mut self.frames[fi];
+                        locals.extend(f.stack.drain(start..).map(Some));
+                        f.stack.pop();
+                        locals.resize(func.code.varnames.len(), None);
+                        let stack = self.stack_pool.pop().unwrap_or_default();
+                        let frame = Frame::with_parts(func.code.clone(), func.globals.clone(), locals, stack);
+                        self.push_frame(frame)?;
+                        return Ok(Flow::Next);
+                    }
+                }
                 let args: Vec<Value> = f.stack.drain(start..).collect();
                 let callable = f.stack.pop().unwrap_or(Value::None);
                 return self.call_op(callable, args, Vec::new());
@@ -757,12 +783,26 @@ impl Vm {
         Ok(Flow::Next)
     }
 
+    /// Keeps a finished frame's buffers for the next call (saves two
+    /// allocations per call).
+    fn recycle(&mut self, frame: &mut Frame) {
+        if self.stack_pool.len() < 64 {
+            let mut st = std::mem::take(&mut frame.stack);
+            st.clear();
+            self.stack_pool.push(st);
+            let mut l = std::mem::take(&mut frame.locals);
+            l.clear();
+            self.locals_pool.push(l);
+        }
+    }
+
     /// Pops the finished top frame and reports its result.
     pub(super) fn do_return(&mut self, v: Value) -> PyResult<Flow> {
-        let frame = match self.frames.pop() {
+        let mut frame = match self.frames.pop() {
             Some(f) => f,
             None => return Ok(Flow::Exit(Exec::Returned(v))),
         };
+        self.recycle(&mut frame);
         if let Some(gen) = &frame.gen {
             self.gen_finished(gen);
         }

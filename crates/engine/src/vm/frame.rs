@@ -78,6 +78,24 @@ impl Frame {
         }
     }
 
+    /// A call frame built from recycled buffers (`locals` already bound).
+    pub fn with_parts(code: Rc<Code>, globals: Rc<Module>, locals: Vec<Option<Value>>, stack: Vec<Value>) -> Frame {
+        Frame {
+            code,
+            ip: 0,
+            stack,
+            locals,
+            cells: Vec::new(),
+            globals,
+            namespace: None,
+            blocks: Vec::new(),
+            exc_stack: Vec::new(),
+            resume: Resume::Call,
+            gen: None,
+            init_obj: None,
+        }
+    }
+
     /// The line being executed, for tracebacks.
     pub fn line(&self) -> u32 {
         self.code.line_at(self.ip.saturating_sub(1))

@@ -74,8 +74,6 @@ pub struct Vm {
     /// Recursion guard for Rust-recursive helpers (repr, eq, hash).
     pub rust_depth: usize,
     pub next_id: usize,
-    /// Approximate bytes allocated by growing containers.
-    pub mem_used: usize,
     pub source: Rc<str>,
     pub filename: Rc<str>,
     pub random: crate::modules::random::Random,
@@ -83,6 +81,9 @@ pub struct Vm {
     pub reraising: bool,
     /// Addresses of containers being repr'd (to print `[...]`).
     pub repr_stack: Vec<usize>,
+    /// Recycled frame buffers (see `exec.rs`).
+    pub stack_pool: Vec<Vec<Value>>,
+    pub locals_pool: Vec<Vec<Option<Value>>>,
 }
 
 impl Vm {
@@ -111,12 +112,13 @@ impl Vm {
             nested: 0,
             rust_depth: 0,
             next_id: 1000,
-            mem_used: 0,
             source: Rc::from(""),
             filename: Rc::from("<string>"),
             random: crate::modules::random::Random::new_default(),
             reraising: false,
             repr_stack: Vec::new(),
+            stack_pool: Vec::new(),
+            locals_pool: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         crate::types::install_methods(&mut vm);
@@ -129,12 +131,12 @@ impl Vm {
         self.next_id
     }
 
-    /// Approximate memory accounting for containers that grow from learner
-    /// input; raises MemoryError past the cap instead of exhausting the page.
+    /// Checks that allocating `bytes` more stays under the memory cap
+    /// (measured by the counting allocator when the host installs it);
+    /// raises MemoryError instead of exhausting the page.
     pub fn charge(&mut self, bytes: usize) -> PyResult<()> {
-        self.mem_used = self.mem_used.saturating_add(bytes);
-        if self.mem_used > self.limits.memory_bytes {
-            self.mem_used = 0;
+        let live = crate::alloc::heap_in_use();
+        if bytes > self.limits.memory_bytes || live.saturating_add(bytes) > self.limits.memory_bytes {
             return Err(self.new_error("MemoryError", ""));
         }
         Ok(())
