@@ -6,9 +6,12 @@
 
 mod build_class;
 mod dict_methods;
+mod dynamic;
 mod exc_methods;
 mod gen_methods;
 mod list_methods;
+mod num_methods;
+mod bytes_methods;
 mod set_methods;
 mod str_methods;
 mod functions;
@@ -29,6 +32,7 @@ pub use subscript::{delitem, getitem, setitem};
 /// Fills the builtins module.
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
+    dynamic::install(vm);
     build_class::install(vm);
     let t = &vm.types;
     let classes = [
@@ -76,6 +80,8 @@ pub fn install_methods(vm: &mut Vm) {
     list_methods::install(vm);
     dict_methods::install(vm);
     set_methods::install(vm);
+    num_methods::install(vm);
+    bytes_methods::install(vm);
 }
 
 /// Registers a builtin function in the builtins module.

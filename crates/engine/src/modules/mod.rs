@@ -47,6 +47,7 @@ impl Vm {
         let top = name.split('.').next().unwrap_or(name);
         let v = match top {
             "sys" => sys::make(self),
+            "builtins" => Value::Obj(Rc::new(Obj::new(self.types.module.clone(), Payload::Module(self.builtins.clone())))),
             "typing" => typing::make(self),
             "random" => random_module::make(self),
             "math" => math::make(self),
