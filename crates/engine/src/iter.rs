@@ -33,7 +33,33 @@ pub enum IterState {
 
 impl Vm {
     fn make_iter(&mut self, st: IterState) -> Value {
-        Value::Obj(Rc::new(Obj::new(self.types.iterator.clone(), Payload::Iter(RefCell::new(st)))))
+        let name = match &st {
+            IterState::Seq { seq: Value::Bytes(_), .. } => "bytes_iterator",
+            IterState::Seq { .. } => "tuple_iterator",
+            IterState::List { .. } => "list_iterator",
+            IterState::Range { .. } => "range_iterator",
+            IterState::Str { s, .. } => {
+                if s.is_ascii() {
+                    "str_ascii_iterator"
+                } else {
+                    "str_iterator"
+                }
+            }
+            IterState::DictKeys { mode: 0, .. } => "dict_keyiterator",
+            IterState::DictKeys { mode: 1, .. } => "dict_valueiterator",
+            IterState::DictKeys { .. } => "dict_itemiterator",
+            IterState::Set { .. } => "set_iterator",
+            IterState::Enumerate { .. } => "enumerate",
+            IterState::Zip { .. } => "zip",
+            IterState::Map { .. } => "map",
+            IterState::Filter { .. } => "filter",
+            IterState::Reversed { seq: Value::List(_), .. } => "list_reverseiterator",
+            IterState::Reversed { .. } => "reversed",
+            IterState::Callable { .. } => "callable_iterator",
+            IterState::GetItem { .. } | IterState::Done => "iterator",
+        };
+        let cls = self.types.iter_class(name);
+        Value::Obj(Rc::new(Obj::new(cls, Payload::Iter(RefCell::new(st)))))
     }
 
     pub fn new_iter(&mut self, st: IterState) -> Value {

@@ -88,6 +88,8 @@ pub struct Types {
     pub null: Rc<Obj>,
     pub traceback_marker: Rc<Obj>,
     pub exceptions: HashMap<&'static str, Rc<Class>>,
+    /// Builtin iterator classes by name (`list_iterator`, `map`, ...).
+    pub iter_classes: RefCell<HashMap<&'static str, Rc<Class>>>,
     pub ctors: HashMap<usize, Ctor>,
 }
 
@@ -289,9 +291,23 @@ impl Types {
             null: Rc::new(Obj::new(null_class, Payload::None)),
             traceback_marker: Rc::new(Obj::new(tb, Payload::None)),
             exceptions,
+            iter_classes: RefCell::new(HashMap::new()),
             ctors: HashMap::new(),
             object,
         }
+    }
+
+    /// The class of a builtin iterator kind, created on first use.
+    pub fn iter_class(&self, name: &'static str) -> Rc<Class> {
+        if let Some(c) = self.iter_classes.borrow().get(name) {
+            return c.clone();
+        }
+        let c = new_class(name, "builtins", vec![self.object.clone()], NameMap::new(), Layout::Other)
+            .unwrap_or_else(|_| self.iterator.clone());
+        add_method(&c, "__iter__", name, iter_self);
+        add_method(&c, "__next__", name, iter_next);
+        self.iter_classes.borrow_mut().insert(name, c.clone());
+        c
     }
 
     /// A builtin exception class by name (falls back to Exception).
@@ -335,4 +351,16 @@ pub fn builtin_fn(name: &'static str, func: BuiltinFn) -> Value {
 /// Registers every builtin method table.
 pub fn install_methods(vm: &mut Vm) {
     crate::builtins::install_methods(vm);
+}
+
+fn iter_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.pos.first().cloned().unwrap_or(Value::None))
+}
+
+fn iter_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let it = args.pos.first().cloned().unwrap_or(Value::None);
+    match vm.next(&it)? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::None)),
+    }
 }

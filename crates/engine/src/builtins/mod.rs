@@ -147,6 +147,9 @@ impl Args {
 /// Raises CPython's arity error for a builtin.
 pub fn check_arity(vm: &mut Vm, name: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
     let n = args.pos.len();
+    if !args.kw.is_empty() && matches!(name, "len" | "repr" | "ascii" | "ord" | "chr" | "hash" | "id" | "callable" | "abs") {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
     if n < min || n > max {
         let msg = if min == max {
             match min {

@@ -38,6 +38,57 @@ pub fn install(vm: &mut Vm) {
     add_method(&list, "__init__", "list", list_init);
     let dict = vm.types.dict.clone();
     add_method(&dict, "__init__", "dict", dict_init);
+    let range = vm.types.range.clone();
+    add_method(&range, "index", "range", range_index);
+    add_method(&range, "count", "range", range_count);
+    add_method(&range, "__eq__", "range", range_eq);
+    add_method(&range, "__hash__", "range", range_hash);
+}
+
+fn range_parts(v: &Value) -> Option<(i64, i64, i64)> {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Range { start, stop, step }) => Some((*start, *stop, *step)),
+        _ => None,
+    }
+}
+
+fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some((start, stop, step)), Some(x)) = (args.pos.first().and_then(range_parts), args.pos.get(1)) else {
+        return Err(vm.type_error("index() takes exactly one argument".into()));
+    };
+    if let Value::Int(i) = x {
+        if super::range_contains(start, stop, step, *i) {
+            return Ok(Value::Int((i - start) / step));
+        }
+    }
+    let r = vm.repr(x)?;
+    Err(vm.value_error(format!("{r} is not in range")))
+}
+
+fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some((start, stop, step)), Some(x)) = (args.pos.first().and_then(range_parts), args.pos.get(1)) else {
+        return Err(vm.type_error("count() takes exactly one argument".into()));
+    };
+    Ok(Value::Int(match x {
+        Value::Int(i) => super::range_contains(start, stop, step, *i) as i64,
+        _ => 0,
+    }))
+}
+
+/// Ranges are equal when they produce the same sequence.
+fn range_eq(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(a), Some(b)) = (args.pos.first().and_then(range_parts), args.pos.get(1).and_then(range_parts)) else {
+        return Ok(Value::NotImplemented);
+    };
+    let (la, lb) = (super::range_len(a.0, a.1, a.2), super::range_len(b.0, b.1, b.2));
+    Ok(Value::Bool(la == lb && (la == 0 || (a.0 == b.0 && (la == 1 || a.2 == b.2)))))
+}
+
+fn range_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some((a, b, c)) = args.pos.first().and_then(range_parts) else { return Ok(Value::Int(0)) };
+    let n = super::range_len(a, b, c);
+    let t = Value::tuple(vec![Value::Int(n), Value::Int(a), Value::Int(c)]);
+    Ok(Value::Int(vm.hash(&t)?))
 }
 
 /// Wraps a builtin value for an instance of a user subclass.

@@ -118,11 +118,8 @@ impl Vm {
             return self.descr_get(a, obj.clone(), &cls).map(Some);
         }
         if let Some(ga) = cls.lookup("__getattr__") {
-            match self.call(ga, vec![obj.clone(), Value::str(name)]) {
-                Ok(v) => return Ok(Some(v)),
-                Err(e) if self.exc_matches_name(&e, "AttributeError") => return Ok(None),
-                Err(e) => return Err(e),
-            }
+            // Its own AttributeError (with its own message) propagates.
+            return self.call(ga, vec![obj.clone(), Value::str(name)]).map(Some);
         }
         Ok(None)
     }
@@ -224,7 +221,14 @@ impl Vm {
             (Value::Function(f), "__name__") => Some(Value::str(&f.name.borrow())),
             (Value::Function(f), "__qualname__") => Some(Value::str(&f.qualname.borrow())),
             (Value::Function(f), "__module__") => Some(Value::str(&f.globals.name)),
-            (Value::Function(f), "__doc__") => Some(f.dict.borrow().get("__doc__").cloned().unwrap_or(Value::None)),
+            (Value::Function(f), "__doc__") => Some(match f.dict.borrow().get("__doc__") {
+                Some(d) => d.clone(),
+                // The compiler keeps a def's docstring (or None) in consts[0].
+                None => match f.code.consts.first() {
+                    Some(Value::Str(s)) if f.code.kind != crate::bytecode::CodeKind::Module => Value::string(clean_doc(&s.s)),
+                    _ => Value::None,
+                },
+            }),
             (Value::Function(f), "__dict__") => Some(self.namemap_to_dict(&f.dict.borrow())?),
             (Value::Function(f), "__defaults__") => Some(if f.defaults.is_empty() {
                 Value::None
@@ -238,6 +242,7 @@ impl Vm {
             (Value::Function(f), "__annotations__") => {
                 Some(f.dict.borrow().get("__annotations__").cloned().unwrap_or_else(|| Value::Dict(self.new_dict())))
             }
+            (Value::Function(f), _) => f.dict.borrow().get(name).cloned(),
             (Value::Builtin(b), "__name__") | (Value::Builtin(b), "__qualname__") => Some(Value::str(b.name)),
             (Value::Builtin(b), "__self__") => Some(b.bound.clone().unwrap_or(Value::None)),
             (Value::Obj(o), "__dict__") if !matches!(o.payload, Payload::Module(_)) => {
@@ -339,6 +344,12 @@ impl Vm {
     pub fn generic_setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         match obj {
             Value::Obj(o) if self.has_instance_dict(o) => {
+                if !self.slots_allow(o, name)? {
+                    let t = o.class.name.clone();
+                    return Err(self.attribute_error(format!(
+                        "'{t}' object has no attribute '{name}' and no __dict__ for setting new attributes"
+                    )));
+                }
                 if let Payload::Exception(d) = &o.payload {
                     match name {
                         "__cause__" => {
@@ -407,7 +418,36 @@ impl Vm {
         !matches!(
             o.payload,
             Payload::Method(..) | Payload::Range { .. } | Payload::Slice(..) | Payload::Iter(_) | Payload::Cell(_)
-        ) && o.class.lookup("__slots__").is_none()
+        )
+    }
+
+    /// With `__slots__` (and no `__dict__` slot), only the listed names can
+    /// be set on instances.
+    fn slots_allow(&mut self, o: &Obj, name: &str) -> PyResult<bool> {
+        let mut any_slots = false;
+        let mut chain = vec![o.class.clone()];
+        chain.extend(o.class.mro.iter().cloned());
+        for c in chain {
+            let slots = c.dict.borrow().get("__slots__").cloned();
+            match slots {
+                Some(s) => {
+                    any_slots = true;
+                    let names = match &s {
+                        Value::Str(_) => vec![s.clone()],
+                        other => self.collect(other)?,
+                    };
+                    if names.iter().any(|n| n.as_str() == Some(name) || n.as_str() == Some("__dict__")) {
+                        return Ok(true);
+                    }
+                }
+                None => {
+                    if c.module.as_ref() != "builtins" {
+                        return Ok(true);
+                    }
+                }
+            }
+        }
+        Ok(!any_slots)
     }
 
     /// `del obj.name`.
@@ -489,4 +529,27 @@ impl Vm {
             _ => Ok((f, true)),
         }
     }
+}
+
+/// Docstring indentation removal, as the 3.13 compiler does: the first
+/// line loses its leading blanks, later lines their common indentation.
+pub fn clean_doc(doc: &str) -> String {
+    let lines: Vec<&str> = doc.split('\n').collect();
+    let margin = lines[1..]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        if i == 0 {
+            out.push(l.trim_start_matches([' ', '\t']).to_string());
+        } else if l.trim().is_empty() {
+            out.push(l.get(margin..).unwrap_or("").to_string());
+        } else {
+            out.push(l.get(margin..).unwrap_or(l).to_string());
+        }
+    }
+    out.join("\n")
 }

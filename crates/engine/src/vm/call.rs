@@ -434,6 +434,7 @@ impl Vm {
         } else {
             Vec::new()
         };
+        let annotations = if flags & 4 != 0 { Some(self.pop()) } else { None };
         let kwdefaults = if flags & 2 != 0 {
             match self.pop() {
                 Value::Dict(d) => d
@@ -469,6 +470,9 @@ impl Vm {
             closure,
             dict: RefCell::new(Default::default()),
         };
+        if let Some(a) = annotations {
+            func.dict.borrow_mut().set_str("__annotations__", a);
+        }
         Ok(Value::Function(Rc::new(func)))
     }
 

@@ -149,8 +149,11 @@ impl Vm {
                 self.gen_close(&g)?;
                 return Err(exc);
             }
+            // Resume the outer frame at its YIELD_VALUE, as if SEND had just
+            // resumed the delegate: a value the delegate yields is then
+            // yielded onward, and its return jumps to the SEND target.
             if let Some(f) = self.frames.last_mut() {
-                f.ip = ip - 2;
+                f.ip = ip - 1;
             }
             return self.resume_gen(&g, ResumeWith::Throw(exc), Resume::Send(target));
         }
