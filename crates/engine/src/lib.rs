@@ -7,6 +7,7 @@
 //! [`trace::Trace`].
 
 pub mod alloc;
+pub mod asyncio;
 pub mod builtins;
 pub mod bytecode;
 pub mod compiler;
@@ -27,6 +28,8 @@ use std::rc::Rc;
 
 pub use trace::{Event, EventKind, Stream, Trace};
 pub use vm::Limits;
+use asyncio::Tick;
+use value::Value;
 use vm::{Exec, Frame, Vm};
 
 /// Where a run stands after a call to [`Interpreter::run`].
@@ -42,6 +45,9 @@ pub enum Status {
 pub struct Interpreter {
     pub vm: Vm,
     status: Status,
+    /// If true, the host advances the clock; otherwise sleeps take no time.
+    pub manual_clock: bool,
+    sleeping_until: Option<f64>,
 }
 
 impl Interpreter {
@@ -65,7 +71,7 @@ impl Interpreter {
                 Status::Finished(1)
             }
         };
-        Interpreter { vm, status }
+        Interpreter { vm, status, manual_clock: false, sleeping_until: None }
     }
 
     /// Provides text for `input()`.
@@ -77,13 +83,56 @@ impl Interpreter {
         &self.status
     }
 
-    /// Runs at most `budget` instructions.
+    /// Runs at most `budget` instructions. Between task steps the asyncio
+    /// loop runs its callbacks; when every task waits on a timer the
+    /// virtual clock jumps to the next deadline (see [`Interpreter::manual_clock`]).
     pub fn run(&mut self, budget: u64) -> Status {
         if self.status != Status::Running {
             return self.status.clone();
         }
         let mut b = budget;
-        let r = self.vm.execute(0, &mut b);
+        loop {
+            if !self.vm.frames.is_empty() {
+                let r = self.vm.execute(0, &mut b);
+                if let Exec::Paused = r {
+                    return Status::Running;
+                }
+                match self.vm.aio_frames_finished(r) {
+                    Ok(Tick::ProgramResumed(done)) => {
+                        if let Some(done) = done {
+                            return self.finish(done);
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(r) => {
+                        if self.vm.aio.active && self.vm.frames.is_empty() {
+                            // asyncio.run() parked the program; the loop runs now.
+                            continue;
+                        }
+                        return self.finish(r);
+                    }
+                }
+            } else if self.vm.aio.active {
+                match self.vm.aio_tick(!self.manual_clock) {
+                    Tick::Continue => {}
+                    Tick::Sleep(until) => {
+                        self.sleeping_until = Some(until);
+                        return Status::Running;
+                    }
+                    Tick::ProgramResumed(Some(done)) => return self.finish(done),
+                    Tick::ProgramResumed(None) => {}
+                }
+            } else {
+                return self.finish(Exec::Returned(Value::None));
+            }
+            if b == 0 {
+                return Status::Running;
+            }
+            b -= 1;
+        }
+    }
+
+    fn finish(&mut self, r: Exec) -> Status {
         self.status = match r {
             Exec::Paused => Status::Running,
             Exec::Returned(_) | Exec::Yielded(_) => Status::Finished(0),
@@ -93,6 +142,20 @@ impl Interpreter {
             }
         };
         self.status.clone()
+    }
+
+    /// When the host drives the clock (the browser at 1× speed), the
+    /// virtual time the loop is waiting for; advance with [`Interpreter::advance_clock`].
+    pub fn sleeping_until(&self) -> Option<f64> {
+        self.sleeping_until
+    }
+
+    /// Moves the virtual clock forward (never backward).
+    pub fn advance_clock(&mut self, to: f64) {
+        if to > self.vm.clock {
+            self.vm.clock = to;
+        }
+        self.sleeping_until = None;
     }
 
     /// Runs to completion (for the CLI and tests).

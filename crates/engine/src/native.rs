@@ -13,6 +13,16 @@ pub enum NativeData {
     ASend { gen: std::rc::Rc<crate::value::Obj>, value: Value, started: bool },
     /// The awaitable returned by `agen.athrow(e)` / `agen.aclose()`.
     AThrow { gen: std::rc::Rc<crate::value::Obj>, exc: Value, close: bool, started: bool },
+    /// An `asyncio.Future`.
+    Future(Box<crate::asyncio::futures::FutureCore>),
+    /// An `asyncio.Task`.
+    Task(Box<crate::asyncio::tasks::TaskCore>),
+    /// The iterator behind `await future`.
+    FutureIter { fut: Value, yielded: bool },
+    /// The awaitable behind `sleep(0)`: one bare yield.
+    YieldOnce { done: bool },
+    /// A loop callback handle (`call_soon`/`call_later`).
+    Handle { cancelled: std::rc::Rc<std::cell::Cell<bool>>, when: f64 },
 }
 
 pub fn unwrap_agen_value(v: &Value) -> Option<Value> {

@@ -11,9 +11,27 @@ pub enum Stream {
     Stderr,
 }
 
+/// A task's state, as the timelines draw it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TaskState {
+    Running,
+    Ready,
+    /// Waiting on something (its repr, e.g. `<Future pending>`).
+    Waiting(String),
+    Done,
+    Failed,
+    Cancelled,
+}
+
 /// What happened.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EventKind {
+    /// A task was created (ids are the `Task-N` numbers).
+    TaskCreated { task: u64, name: String, parent: Option<u64> },
+    /// A task changed state.
+    TaskState { task: u64, state: TaskState },
+    /// `task.cancel()` was called.
+    CancelRequested { task: u64 },
     /// Text written by the program (print, sys.stdout.write, tracebacks).
     Output { stream: Stream, text: String },
     /// The whole program was blocked (e.g. `time.sleep`) from `t` for `seconds`.

@@ -26,6 +26,7 @@ use crate::types::builtin_fn;
 use crate::value::{Args, Value};
 use crate::vm::{PyResult, Vm};
 
+pub use gen_methods::exception_from_throw_args;
 pub use sets::{set_binop, set_contains, set_eq, set_inplace};
 pub use subscript::{delitem, getitem, setitem};
 

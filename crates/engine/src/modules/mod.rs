@@ -51,6 +51,15 @@ impl Vm {
             "typing" => typing::make(self),
             "random" => random_module::make(self),
             "math" => math::make(self),
+            "asyncio" => {
+                let (m, v) = self.new_module("asyncio");
+                self.modules.set_str("asyncio", v.clone());
+                let mut g = m.globals.borrow().clone();
+                crate::asyncio::module::populate(self, &mut g);
+                *m.globals.borrow_mut() = g;
+                self.run_module_source(&m, "asyncio", include_str!("py/asyncio.py"))?;
+                v
+            }
             "time" => time::make(self),
             _ => match PY_MODULES.iter().find(|(n, _)| *n == top) {
                 Some((_, src)) => self.load_py_module(top, src)?,
@@ -67,14 +76,20 @@ impl Vm {
     fn load_py_module(&mut self, name: &str, src: &str) -> PyResult<Value> {
         let (m, v) = self.new_module(name);
         self.modules.set_str(name, v.clone());
+        self.run_module_source(&m, name, src)?;
+        Ok(v)
+    }
+
+    /// Runs embedded Python source in a module's namespace.
+    fn run_module_source(&mut self, m: &Rc<Module>, name: &str, src: &str) -> PyResult<()> {
         let code = match crate::compiler::compile_module(src, &format!("<{name}>")) {
             Ok(c) => c,
             Err(e) => return Err(self.runtime_error(&format!("internal module {name} failed to compile: {}", e.msg))),
         };
-        let frame = crate::vm::Frame::new(code, m);
+        let frame = crate::vm::Frame::new(code, m.clone());
         self.push_frame(frame)?;
         self.run_nested()?;
-        Ok(v)
+        Ok(())
     }
 
     /// `from m import name`.

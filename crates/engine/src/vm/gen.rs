@@ -350,9 +350,14 @@ impl Vm {
             return self.gen_step(&g, ResumeWith::Send(v));
         }
         let r = if v.is_none() {
-            match self.next(it) {
-                Ok(Some(y)) => return Ok(IterStep::Yield(y)),
-                Ok(None) => return Ok(IterStep::Return(Value::None)),
+            // `__next__` directly, so a StopIteration keeps its value.
+            match self.call_dunder(it, "__next__", vec![]) {
+                Ok(Some(y)) => Ok(y),
+                Ok(None) => match self.next(it) {
+                    Ok(Some(y)) => return Ok(IterStep::Yield(y)),
+                    Ok(None) => return Ok(IterStep::Return(Value::None)),
+                    Err(e) => Err(e),
+                },
                 Err(e) => Err(e),
             }
         } else {

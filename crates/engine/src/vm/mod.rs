@@ -84,6 +84,8 @@ pub struct Vm {
     /// Recycled frame buffers (see `exec.rs`).
     pub stack_pool: Vec<Vec<Value>>,
     pub locals_pool: Vec<Vec<Option<Value>>>,
+    /// The asyncio event loop state.
+    pub aio: crate::asyncio::events::Runtime,
 }
 
 impl Vm {
@@ -119,6 +121,7 @@ impl Vm {
             repr_stack: Vec::new(),
             stack_pool: Vec::new(),
             locals_pool: Vec::new(),
+            aio: Default::default(),
         };
         crate::builtins::install(&mut vm);
         crate::types::install_methods(&mut vm);

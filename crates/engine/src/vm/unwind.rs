@@ -160,6 +160,12 @@ impl Vm {
         }
     }
 
+    /// Raises `exc` in the top frame (used by the scheduler to throw into
+    /// a coroutine or into the program's frames). `Some` if it escaped.
+    pub fn raise_in_top(&mut self, exc: Value) -> Option<Exec> {
+        self.unwind(exc, 0, true)
+    }
+
     /// Finds a handler for `exc`, popping frames as needed. Returns `Some`
     /// when the exception escaped the frame at `base`.
     pub(super) fn unwind(&mut self, exc: Value, base: usize, fresh: bool) -> Option<Exec> {

@@ -1,0 +1,124 @@
+//! The event loop, modelled on CPython's `BaseEventLoop._run_once`: a FIFO
+//! ready queue of callbacks and a timer heap ordered by (deadline,
+//! insertion order). Each iteration moves due timers to the ready queue and
+//! runs exactly the callbacks that were ready when the iteration began.
+//! The clock is the VM's virtual clock.
+
+use std::cell::Cell;
+use std::collections::{BinaryHeap, VecDeque};
+use std::rc::Rc;
+
+use crate::value::{Class, Value};
+use crate::vm::Frame;
+
+/// Something the loop will run.
+#[derive(Clone)]
+pub enum Callback {
+    /// Run one step of a task (`Task.__step`), throwing `exc` if given.
+    Step { task: Value, exc: Option<Value> },
+    /// Call a Python or builtin callable.
+    Call { func: Value, args: Vec<Value> },
+}
+
+/// A scheduled callback; cancelling it makes the loop skip it.
+#[derive(Clone)]
+pub struct Handle {
+    pub callback: Callback,
+    pub cancelled: Rc<Cell<bool>>,
+}
+
+pub struct Timer {
+    pub when: f64,
+    pub seq: u64,
+    pub handle: Handle,
+}
+
+impl PartialEq for Timer {
+    fn eq(&self, o: &Timer) -> bool {
+        self.when == o.when && self.seq == o.seq
+    }
+}
+impl Eq for Timer {}
+impl PartialOrd for Timer {
+    fn partial_cmp(&self, o: &Timer) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Timer {
+    /// Reversed, so the BinaryHeap pops the earliest (when, seq) first.
+    fn cmp(&self, o: &Timer) -> std::cmp::Ordering {
+        o.when.total_cmp(&self.when).then(o.seq.cmp(&self.seq))
+    }
+}
+
+/// What the frames currently on the VM stack are doing.
+#[derive(Clone)]
+pub enum Running {
+    /// The program's own top-level code.
+    Program,
+    /// One step of this task's coroutine.
+    TaskStep(Value),
+}
+
+/// The asyncio classes, created when `asyncio` is first imported.
+pub struct AioTypes {
+    pub future: Rc<Class>,
+    pub task: Rc<Class>,
+    pub handle: Rc<Class>,
+    pub event_loop: Rc<Class>,
+    pub future_iter: Rc<Class>,
+    pub cancelled_error: Rc<Class>,
+    pub invalid_state_error: Rc<Class>,
+}
+
+/// The loop's state (one per program; `asyncio.run` starts and ends it).
+#[derive(Default)]
+pub struct Runtime {
+    pub active: bool,
+    pub ready: VecDeque<Handle>,
+    pub timers: BinaryHeap<Timer>,
+    pub seq: u64,
+    /// Callbacks still to run in the current iteration.
+    pub ntodo: usize,
+    pub stopping: bool,
+    pub running: Option<Running>,
+    pub current_task: Option<Value>,
+    pub task_counter: u64,
+    /// The frames of `asyncio.run`'s caller, restored when the loop ends.
+    pub parked: Vec<Frame>,
+    pub main_task: Option<Value>,
+    /// Tasks cancelled at shutdown that must finish before the loop closes.
+    pub shutdown: Option<Vec<Value>>,
+    pub tasks: Vec<Value>,
+    pub debug: bool,
+    pub loop_obj: Option<Value>,
+    pub types: Option<AioTypes>,
+}
+
+impl Runtime {
+    pub fn call_soon(&mut self, callback: Callback) -> Handle {
+        let h = Handle { callback, cancelled: Rc::new(Cell::new(false)) };
+        self.ready.push_back(h.clone());
+        h
+    }
+
+    pub fn call_at(&mut self, when: f64, callback: Callback) -> Handle {
+        let h = Handle { callback, cancelled: Rc::new(Cell::new(false)) };
+        self.seq += 1;
+        self.timers.push(Timer { when, seq: self.seq, handle: h.clone() });
+        h
+    }
+
+    /// The earliest pending timer deadline, if any (for hosts that drive
+    /// the clock in real time).
+    pub fn next_deadline(&mut self) -> Option<f64> {
+        while let Some(t) = self.timers.peek() {
+            if t.handle.cancelled.get() {
+                self.timers.pop();
+            } else {
+                return Some(t.when);
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,255 @@
+//! The asyncio runtime. File names mirror CPython's `Lib/asyncio`:
+//! `events.rs` (the loop), `futures.rs`, `tasks.rs`, and `module.rs` (the
+//! Python-visible `asyncio` module, whose higher-level parts — sleep,
+//! gather, queues, locks — are Python code in `modules/py/asyncio.py`).
+//!
+//! `asyncio.run()` parks the calling frames, and the host's run loop
+//! ([`crate::Interpreter::run`]) then alternates between running frames
+//! (task steps) and [`Vm::aio_tick`] (one loop callback at a time), so the
+//! whole program stays pausable.
+
+pub mod events;
+pub mod futures;
+pub mod module;
+pub mod tasks;
+
+use events::{Callback, Running};
+use futures::FutState;
+use tasks::with_task;
+
+use crate::trace::{EventKind, TaskState};
+use crate::value::Value;
+use crate::vm::{Exec, PyResult, Vm};
+
+/// What one scheduler tick did.
+pub enum Tick {
+    /// Keep going (frames may have been pushed).
+    Continue,
+    /// Nothing is ready until the given virtual time.
+    Sleep(f64),
+    /// The loop ended; the program's frames are back with this outcome.
+    ProgramResumed(Option<Exec>),
+}
+
+/// CPython's clock resolution for "timer is due" comparisons.
+const CLOCK_RESOLUTION: f64 = 1e-9;
+
+impl Vm {
+    /// Runs the next callback of the current loop iteration, starting a new
+    /// iteration (moving due timers to the ready queue) when needed.
+    pub fn aio_tick(&mut self, auto_advance: bool) -> Tick {
+        if self.aio.ntodo == 0 {
+            if let Some(t) = self.end_iteration_checks() {
+                return t;
+            }
+            if self.aio.ready.is_empty() {
+                match self.aio.next_deadline() {
+                    Some(when) if when > self.clock + CLOCK_RESOLUTION => {
+                        if !auto_advance {
+                            return Tick::Sleep(when);
+                        }
+                        self.clock = when;
+                    }
+                    Some(_) => {}
+                    None => return self.deadlock(),
+                }
+            }
+            let end = self.clock + CLOCK_RESOLUTION;
+            while let Some(t) = self.aio.timers.peek() {
+                if t.when >= end {
+                    break;
+                }
+                if let Some(t) = self.aio.timers.pop() {
+                    if !t.handle.cancelled.get() {
+                        self.aio.ready.push_back(t.handle);
+                    }
+                }
+            }
+            self.aio.ntodo = self.aio.ready.len();
+            return Tick::Continue;
+        }
+        self.aio.ntodo -= 1;
+        let Some(h) = self.aio.ready.pop_front() else { return Tick::Continue };
+        if h.cancelled.get() {
+            return Tick::Continue;
+        }
+        let r = match h.callback {
+            Callback::Step { task, exc } => self.task_step_start(task, exc),
+            Callback::Call { func, args } => self.call(func.clone(), args.clone()).map(|_| ()).or_else(|e| {
+                if self.exc_matches_name(&e, "SystemExit") || self.exc_matches_name(&e, "KeyboardInterrupt") {
+                    return Err(e);
+                }
+                self.report_callback_exception(&func, &e);
+                Ok(())
+            }),
+        };
+        match r {
+            Ok(()) => Tick::Continue,
+            Err(e) => self.end_loop_with(Some(e)),
+        }
+    }
+
+    /// At an iteration boundary: stop when asked, and run the shutdown
+    /// phase (cancel leftover tasks, let them finish) before resuming the
+    /// program.
+    fn end_iteration_checks(&mut self) -> Option<Tick> {
+        if let Some(pending) = &self.aio.shutdown {
+            let all_done = pending.iter().all(|t| with_task(t, |c| c.fut.state != FutState::Pending).unwrap_or(true));
+            if all_done {
+                return Some(self.end_loop_with(None));
+            }
+            return None;
+        }
+        if !self.aio.stopping {
+            return None;
+        }
+        self.aio.stopping = false;
+        let pending: Vec<Value> = self
+            .aio
+            .tasks
+            .iter()
+            .filter(|t| with_task(t, |c| c.fut.state == FutState::Pending).unwrap_or(false))
+            .cloned()
+            .collect();
+        if pending.is_empty() {
+            return Some(self.end_loop_with(None));
+        }
+        for t in &pending {
+            self.task_cancel(t, None);
+        }
+        self.aio.shutdown = Some(pending);
+        None
+    }
+
+    /// Closes the loop and gives the program its frames back, with the
+    /// main task's result pushed (or its exception raised).
+    fn end_loop_with(&mut self, fatal: Option<Value>) -> Tick {
+        let main = self.aio.main_task.take();
+        if let Some(list) = self.aio.shutdown.take() {
+            for t in list {
+                let exc = with_task(&t, |c| if c.fut.state == FutState::Finished { c.fut.exception.clone() } else { None }).flatten();
+                if let Some(e) = exc {
+                    if !self.exc_matches_aio(&e, "CancelledError") {
+                        self.report_shutdown_exception(&t, &e);
+                    }
+                }
+            }
+        }
+        self.aio.active = false;
+        self.aio.ready.clear();
+        self.aio.timers.clear();
+        self.aio.ntodo = 0;
+        self.aio.tasks.clear();
+        self.aio.running = Some(Running::Program);
+        self.frames = std::mem::take(&mut self.aio.parked);
+        let outcome: PyResult<Value> = match fatal {
+            Some(e) => Err(e),
+            None => match main {
+                Some(m) => self.fut_result(&m),
+                None => Ok(Value::None),
+            },
+        };
+        match outcome {
+            Ok(v) => {
+                self.push(v);
+                Tick::ProgramResumed(None)
+            }
+            Err(e) => Tick::ProgramResumed(self.raise_in_top(e)),
+        }
+    }
+
+    /// Nothing ready, no timers, main task pending: CPython would hang.
+    fn deadlock(&mut self) -> Tick {
+        let mut lines = Vec::new();
+        for t in self.aio.tasks.clone() {
+            let info = with_task(&t, |c| (c.fut.state, c.name.clone(), c.waiter.clone()));
+            if let Some((FutState::Pending, name, waiter)) = info {
+                let n = self.str_of(&name).unwrap_or_default();
+                let w = match waiter {
+                    Some(w) => self.repr(&w).unwrap_or_default(),
+                    None => "nothing".into(),
+                };
+                lines.push(format!("{n} waits on {w}"));
+            }
+        }
+        let msg = format!("deadlock: every task is waiting and nothing can wake them — {}\n", lines.join("; "));
+        self.write(crate::trace::Stream::Stderr, &msg);
+        let e = self.new_error("SystemExit", "");
+        if let Some(d) = e.as_obj().and_then(|o| o.exc()) {
+            d.borrow_mut().args = vec![Value::Int(1)];
+        }
+        self.end_loop_with(Some(e))
+    }
+
+    fn report_callback_exception(&mut self, func: &Value, e: &Value) {
+        let f = self.repr(func).unwrap_or_default();
+        let line = crate::report::exception_line(self, e);
+        self.write(crate::trace::Stream::Stderr, &format!("Exception in callback {f}\n{line}\n"));
+    }
+
+    fn report_shutdown_exception(&mut self, task: &Value, e: &Value) {
+        let t = self.repr(task).unwrap_or_default();
+        let line = crate::report::exception_line(self, e);
+        self.write(
+            crate::trace::Stream::Stderr,
+            &format!("unhandled exception during asyncio.run() shutdown\ntask: {t}\n{line}\n"),
+        );
+    }
+
+    /// Finishes frames the scheduler started (a task step).
+    /// Gives the outcome back when the frames were not a task step.
+    pub fn aio_frames_finished(&mut self, outcome: Exec) -> Result<Tick, Exec> {
+        match self.aio.running.clone() {
+            Some(Running::TaskStep(task)) => match self.task_step_finished(&task, outcome) {
+                Ok(()) => Ok(Tick::Continue),
+                Err(e) => Ok(self.end_loop_with(Some(e))),
+            },
+            _ => Err(outcome),
+        }
+    }
+
+    fn task_id(&self, t: &Value) -> u64 {
+        with_task(t, |c| c.id).unwrap_or(0)
+    }
+
+    pub(crate) fn trace_task_created(&mut self, task: &Value) {
+        let (id, name) = (self.task_id(task), with_task(task, |c| c.name.clone()).unwrap_or(Value::None));
+        let name = self.str_of(&name).unwrap_or_default();
+        let parent = self.aio.current_task.as_ref().map(|p| self.task_id(p));
+        self.trace.push(self.clock, EventKind::TaskCreated { task: id, name, parent });
+    }
+
+    fn trace_state(&mut self, task: &Value, state: TaskState) {
+        let id = self.task_id(task);
+        self.trace.push(self.clock, EventKind::TaskState { task: id, state });
+    }
+
+    pub(crate) fn trace_task_running(&mut self, task: &Value) {
+        self.trace_state(task, TaskState::Running);
+    }
+
+    pub(crate) fn trace_task_ready(&mut self, task: &Value) {
+        self.trace_state(task, TaskState::Ready);
+    }
+
+    pub(crate) fn trace_task_waiting(&mut self, task: &Value, on: &Value) {
+        let what = self.repr(on).unwrap_or_default();
+        self.trace_state(task, TaskState::Waiting(what));
+    }
+
+    pub(crate) fn trace_cancel_requested(&mut self, task: &Value) {
+        let id = self.task_id(task);
+        self.trace.push(self.clock, EventKind::CancelRequested { task: id });
+    }
+
+    /// Records the final state once a task's step left it done.
+    pub(crate) fn trace_task_state(&mut self, task: &Value) {
+        let st = with_task(task, |c| (c.fut.state, c.fut.exception.is_some()));
+        match st {
+            Some((FutState::Finished, false)) => self.trace_state(task, TaskState::Done),
+            Some((FutState::Finished, true)) => self.trace_state(task, TaskState::Failed),
+            Some((FutState::Cancelled, _)) => self.trace_state(task, TaskState::Cancelled),
+            _ => {}
+        }
+    }
+}

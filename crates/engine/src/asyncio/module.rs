@@ -1,0 +1,532 @@
+//! The `asyncio` module object: the Rust core (run, Future, Task, the
+//! loop object) plus the Python part in `modules/py/asyncio.py`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::events::{AioTypes, Callback};
+use super::futures::{with_core, FutState};
+use super::tasks::{is_task, with_task};
+use crate::namemap::NameMap;
+use crate::native::NativeData;
+use crate::types::{add_method, builtin_fn, new_class};
+use crate::value::{Args, Class, Layout, Obj, Payload, Value};
+use crate::vm::{PyResult, Vm};
+
+fn class(name: &str, module: &str, base: Rc<Class>, layout: Layout) -> Rc<Class> {
+    new_class(name, module, vec![base], NameMap::new(), layout).unwrap_or_else(|_| crate::types::code_class())
+}
+
+impl Vm {
+    /// The asyncio classes (created on first use).
+    pub fn aio_types(&mut self) -> &AioTypes {
+        let types = &self.types;
+        self.aio.types.get_or_insert_with(|| {
+            let obj = types.object.clone();
+            let future = class("Future", "_asyncio", obj.clone(), Layout::Other);
+            let task = class("Task", "_asyncio", future.clone(), Layout::Other);
+            let t = AioTypes {
+                future,
+                task,
+                handle: class("TimerHandle", "asyncio.events", obj.clone(), Layout::Other),
+                event_loop: class("_UnixSelectorEventLoop", "asyncio.unix_events", obj.clone(), Layout::Other),
+                future_iter: class("FutureIter", "_asyncio", obj, Layout::Other),
+                cancelled_error: class("CancelledError", "asyncio.exceptions", types.exc("BaseException"), Layout::Exception),
+                invalid_state_error: class("InvalidStateError", "asyncio.exceptions", types.exc("Exception"), Layout::Exception),
+            };
+            install_methods(&t);
+            t
+        })
+    }
+
+    /// An exception of one of asyncio's own classes.
+    pub fn aio_error(&mut self, name: &str, msg: &str) -> Value {
+        let cls = match name {
+            "CancelledError" => self.aio_types().cancelled_error.clone(),
+            _ => self.aio_types().invalid_state_error.clone(),
+        };
+        let v = self.alloc_instance(&cls);
+        if !msg.is_empty() {
+            if let Some(d) = v.as_obj().and_then(|o| o.exc()) {
+                d.borrow_mut().args = vec![Value::str(msg)];
+            }
+        }
+        v
+    }
+
+    fn loop_object(&mut self) -> Value {
+        if let Some(l) = &self.aio.loop_obj {
+            return l.clone();
+        }
+        let cls = self.aio_types().event_loop.clone();
+        let l = Value::Obj(Rc::new(Obj::new(cls, Payload::None)));
+        self.aio.loop_obj = Some(l.clone());
+        l
+    }
+}
+
+fn install_methods(t: &AioTypes) {
+    let f = &t.future;
+    add_method(f, "result", "Future", fut_result);
+    add_method(f, "exception", "Future", fut_exception);
+    add_method(f, "done", "Future", fut_done);
+    add_method(f, "cancelled", "Future", fut_cancelled);
+    add_method(f, "cancel", "Future", fut_cancel);
+    add_method(f, "set_result", "Future", fut_set_result);
+    add_method(f, "set_exception", "Future", fut_set_exception);
+    add_method(f, "add_done_callback", "Future", fut_add_done_callback);
+    add_method(f, "remove_done_callback", "Future", fut_remove_done_callback);
+    add_method(f, "get_loop", "Future", fut_get_loop);
+    add_method(f, "__await__", "Future", fut_await);
+    add_method(f, "__iter__", "Future", fut_await);
+    add_method(f, "__repr__", "Future", fut_repr);
+    let tk = &t.task;
+    add_method(tk, "cancel", "Task", task_cancel);
+    add_method(tk, "get_name", "Task", task_get_name);
+    add_method(tk, "set_name", "Task", task_set_name);
+    add_method(tk, "get_coro", "Task", task_get_coro);
+    add_method(tk, "cancelling", "Task", task_cancelling);
+    add_method(tk, "uncancel", "Task", task_uncancel);
+    add_method(tk, "__repr__", "Task", fut_repr);
+    let it = &t.future_iter;
+    add_method(it, "__next__", "FutureIter", futiter_next);
+    add_method(it, "send", "FutureIter", futiter_send);
+    add_method(it, "throw", "FutureIter", futiter_throw);
+    add_method(it, "__iter__", "FutureIter", ident);
+    add_method(it, "__await__", "FutureIter", ident);
+    let h = &t.handle;
+    add_method(h, "cancel", "TimerHandle", handle_cancel);
+    add_method(h, "cancelled", "TimerHandle", handle_cancelled);
+    add_method(h, "when", "TimerHandle", handle_when);
+    let l = &t.event_loop;
+    add_method(l, "time", "loop", loop_time);
+    add_method(l, "create_future", "loop", loop_create_future);
+    add_method(l, "create_task", "loop", loop_create_task);
+    add_method(l, "call_soon", "loop", loop_call_soon);
+    add_method(l, "call_later", "loop", loop_call_later);
+    add_method(l, "call_at", "loop", loop_call_at);
+    add_method(l, "is_running", "loop", loop_is_running);
+    add_method(l, "get_debug", "loop", loop_get_debug);
+}
+
+/// Adds the Rust core's names to the `asyncio` module's globals.
+pub fn populate(vm: &mut Vm, g: &mut NameMap) {
+    let t = vm.aio_types();
+    g.set_str("Future", Value::Class(t.future.clone()));
+    g.set_str("Task", Value::Class(t.task.clone()));
+    g.set_str("CancelledError", Value::Class(t.cancelled_error.clone()));
+    g.set_str("InvalidStateError", Value::Class(t.invalid_state_error.clone()));
+    g.set_str("TimeoutError", Value::Class(vm.types.exc("TimeoutError")));
+    let fns: [(&'static str, crate::value::BuiltinFn); 10] = [
+        ("run", run),
+        ("create_task", create_task),
+        ("get_running_loop", get_running_loop),
+        ("get_event_loop", get_running_loop),
+        ("current_task", current_task),
+        ("all_tasks", all_tasks),
+        ("iscoroutine", iscoroutine),
+        ("isfuture", isfuture),
+        ("_sleep0", sleep0),
+        ("_set_result_unless_cancelled", set_result_unless_cancelled),
+    ];
+    for (n, f) in fns {
+        g.set_str(n, builtin_fn(n, f));
+    }
+}
+
+fn ident(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.pos.first().cloned().unwrap_or(Value::None))
+}
+
+fn this(args: &Args) -> Value {
+    args.pos.first().cloned().unwrap_or(Value::None)
+}
+
+fn no_loop(vm: &mut Vm) -> Value {
+    vm.runtime_error("no running event loop")
+}
+
+/// `asyncio.run(coro, *, debug=None)`.
+fn run(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if vm.aio.active {
+        return Err(vm.runtime_error("asyncio.run() cannot be called from a running event loop"));
+    }
+    let coro = args.get(0, "main").cloned().unwrap_or(Value::None);
+    let is_coro = vm
+        .as_gen(&coro)
+        .map(|g| matches!(&g.payload, Payload::Gen(st) if st.borrow().kind == crate::bytecode::CodeKind::Coroutine))
+        .unwrap_or(false);
+    if !is_coro {
+        let r = vm.repr(&coro)?;
+        return Err(vm.value_error(format!("a coroutine was expected, got {r}")));
+    }
+    if vm.nested > 0 {
+        return Err(vm.runtime_error("asyncio.run() cannot be called from inside a callback of a builtin"));
+    }
+    vm.aio.debug = match args.kw("debug") {
+        Some(d) => vm.truthy(d)?,
+        None => false,
+    };
+    vm.aio.active = true;
+    vm.aio.stopping = false;
+    vm.aio.shutdown = None;
+    let main = vm.create_task(coro, None)?;
+    let stop = builtin_fn("_run_until_complete_cb", stop_loop);
+    vm.fut_add_done_callback(&main, stop);
+    vm.aio.main_task = Some(main);
+    // Park the caller: the scheduler runs with an empty frame stack and
+    // gives these frames back (with the result) when the loop ends.
+    vm.aio.parked = std::mem::take(&mut vm.frames);
+    vm.aio.running = None;
+    Ok(Value::None)
+}
+
+fn stop_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    vm.aio.stopping = true;
+    Ok(Value::None)
+}
+
+fn create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !vm.aio.active {
+        return Err(no_loop(vm));
+    }
+    let coro = args.get(0, "coro").cloned().unwrap_or(Value::None);
+    let name = args.kw("name").cloned();
+    vm.create_task(coro, name)
+}
+
+fn get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    if !vm.aio.active {
+        return Err(no_loop(vm));
+    }
+    Ok(vm.loop_object())
+}
+
+fn current_task(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    if !vm.aio.active {
+        return Err(no_loop(vm));
+    }
+    Ok(vm.aio.current_task.clone().unwrap_or(Value::None))
+}
+
+fn all_tasks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    if !vm.aio.active {
+        return Err(no_loop(vm));
+    }
+    let pending: Vec<Value> = vm
+        .aio
+        .tasks
+        .iter()
+        .filter(|t| with_task(t, |c| c.fut.state == FutState::Pending).unwrap_or(false))
+        .cloned()
+        .collect();
+    vm.new_set_from(pending)
+}
+
+fn iscoroutine(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = this(&args);
+    let r = vm
+        .as_gen(&v)
+        .map(|g| matches!(&g.payload, Payload::Gen(st) if st.borrow().kind == crate::bytecode::CodeKind::Coroutine))
+        .unwrap_or(false);
+    Ok(Value::Bool(r))
+}
+
+fn isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(super::futures::is_future(&this(&args))))
+}
+
+/// The awaitable behind `sleep(0)`: yields once (a bare yield).
+fn sleep0(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let cls = vm.aio_types().future_iter.clone();
+    let o = Obj::new(cls, Payload::Native(RefCell::new(NativeData::YieldOnce { done: false })));
+    Ok(Value::Obj(Rc::new(o)))
+}
+
+fn set_result_unless_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fut = args.pos.first().cloned().unwrap_or(Value::None);
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    if with_core(&fut, |c| c.state == FutState::Cancelled).unwrap_or(true) {
+        return Ok(Value::None);
+    }
+    vm.fut_set_result(&fut, v)?;
+    Ok(Value::None)
+}
+
+/// `task_wakeup(fut)`: bound to a task; resumes it with the future's outcome.
+pub fn task_wakeup(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let task = this(&args);
+    let fut = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let exc = match vm.fut_result(&fut) {
+        Ok(_) => None,
+        Err(e) => Some(e),
+    };
+    vm.task_step_start(task, exc)?;
+    Ok(Value::None)
+}
+
+fn fut_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.fut_result(&this(&args))
+}
+
+fn fut_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.fut_exception(&this(&args))
+}
+
+fn fut_done(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(with_core(&this(&args), |c| c.state != FutState::Pending).unwrap_or(false)))
+}
+
+fn fut_cancelled(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(with_core(&this(&args), |c| c.state == FutState::Cancelled).unwrap_or(false)))
+}
+
+fn fut_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = this(&args);
+    let msg = args.get(1, "msg").cloned();
+    Ok(Value::Bool(vm.fut_cancel(&f, msg)))
+}
+
+fn task_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = this(&args);
+    let msg = args.get(1, "msg").cloned();
+    Ok(Value::Bool(vm.task_cancel(&t, msg)))
+}
+
+fn fut_set_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = this(&args);
+    if is_task(&f) {
+        return Err(vm.runtime_error("Task does not support set_result operation"));
+    }
+    vm.fut_set_result(&f, args.pos.get(1).cloned().unwrap_or(Value::None))?;
+    Ok(Value::None)
+}
+
+fn fut_set_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = this(&args);
+    if is_task(&f) {
+        return Err(vm.runtime_error("Task does not support set_exception operation"));
+    }
+    vm.fut_set_exception(&f, args.pos.get(1).cloned().unwrap_or(Value::None))?;
+    Ok(Value::None)
+}
+
+fn fut_add_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = this(&args);
+    let cb = args.pos.get(1).cloned().unwrap_or(Value::None);
+    vm.fut_add_done_callback(&f, cb);
+    Ok(Value::None)
+}
+
+fn fut_remove_done_callback(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = this(&args);
+    let cb = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let n = with_core(&f, |c| {
+        let before = c.callbacks.len();
+        c.callbacks.retain(|x| !x.is(&cb));
+        before - c.callbacks.len()
+    })
+    .unwrap_or(0);
+    Ok(Value::Int(n as i64))
+}
+
+fn fut_get_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(vm.loop_object())
+}
+
+fn fut_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = vm.aio_types().future_iter.clone();
+    let o = Obj::new(cls, Payload::Native(RefCell::new(NativeData::FutureIter { fut: this(&args), yielded: false })));
+    Ok(Value::Obj(Rc::new(o)))
+}
+
+/// One step of `await fut`: yield the future (blocking) the first time,
+/// return its result once done.
+fn futiter_step(vm: &mut Vm, it: &Value) -> PyResult<Value> {
+    let Some(o) = it.as_obj() else { return Err(vm.type_error("bad iterator".into())) };
+    let Payload::Native(n) = &o.payload else { return Err(vm.type_error("bad iterator".into())) };
+    let action = match &mut *n.borrow_mut() {
+        NativeData::FutureIter { fut, yielded } => {
+            let done = with_core(fut, |c| c.state != FutState::Pending).unwrap_or(true);
+            if !done && !*yielded {
+                *yielded = true;
+                with_core(fut, |c| c.blocking = true);
+                Ok(fut.clone())
+            } else {
+                Err(Some(fut.clone()))
+            }
+        }
+        NativeData::YieldOnce { done } => {
+            if *done {
+                Err(None)
+            } else {
+                *done = true;
+                Ok(Value::None)
+            }
+        }
+        _ => Err(None),
+    };
+    match action {
+        Ok(y) => Ok(y),
+        Err(Some(fut)) => {
+            let done = with_core(&fut, |c| c.state != FutState::Pending).unwrap_or(true);
+            if !done {
+                return Err(vm.runtime_error("await wasn't used with future"));
+            }
+            let r = vm.fut_result(&fut)?;
+            Err(vm.stop_iteration(r))
+        }
+        Err(None) => Err(vm.stop_iteration(Value::None)),
+    }
+}
+
+fn futiter_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    futiter_step(vm, &this(&args))
+}
+
+fn futiter_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    futiter_step(vm, &this(&args))
+}
+
+fn futiter_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let exc = crate::builtins::exception_from_throw_args(vm, &args.pos[1..])?;
+    Err(exc)
+}
+
+fn fut_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = this(&args);
+    let (state, result, exc, cbs) = with_core(&f, |c| (c.state, c.result.clone(), c.exception.clone(), c.callbacks.len()))
+        .unwrap_or((FutState::Pending, Value::None, None, 0));
+    let st = state.name().to_lowercase();
+    let detail = match (state, exc) {
+        (FutState::Finished, Some(e)) => format!(" exception={}", vm.repr(&e)?),
+        (FutState::Finished, None) => format!(" result={}", vm.repr(&result)?),
+        _ => String::new(),
+    };
+    if let Some((name, coro)) = with_task(&f, |t| (t.name.clone(), t.coro.clone())) {
+        let name = vm.str_of(&name)?;
+        let qual = vm.getattr(&coro, "__qualname__").ok().and_then(|q| q.as_str().map(String::from)).unwrap_or_default();
+        let coro_state = if state == FutState::Pending { "running" } else { "done" };
+        return Ok(Value::string(format!("<Task {st} name='{name}' coro=<{qual}() {coro_state}>{detail}>")));
+    }
+    let _ = cbs;
+    Ok(Value::string(format!("<Future {st}{detail}>")))
+}
+
+fn task_get_name(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(with_task(&this(&args), |t| t.name.clone()).unwrap_or(Value::None))
+}
+
+fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let s = Value::string(vm.str_of(&n)?);
+    with_task(&this(&args), |t| t.name = s);
+    Ok(Value::None)
+}
+
+fn task_get_coro(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(with_task(&this(&args), |t| t.coro.clone()).unwrap_or(Value::None))
+}
+
+fn task_cancelling(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(with_task(&this(&args), |t| t.num_cancels_requested as i64).unwrap_or(0)))
+}
+
+fn task_uncancel(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = with_task(&this(&args), |t| {
+        if t.num_cancels_requested > 0 {
+            t.num_cancels_requested -= 1;
+            if t.num_cancels_requested == 0 {
+                t.must_cancel = false;
+            }
+        }
+        t.num_cancels_requested as i64
+    });
+    Ok(Value::Int(n.unwrap_or(0)))
+}
+
+fn handle_data(v: &Value) -> Option<(Rc<std::cell::Cell<bool>>, f64)> {
+    let o = v.as_obj()?;
+    let Payload::Native(n) = &o.payload else { return None };
+    match &*n.borrow() {
+        NativeData::Handle { cancelled, when } => Some((cancelled.clone(), *when)),
+        _ => None,
+    }
+}
+
+fn handle_cancel(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some((c, _)) = handle_data(&this(&args)) {
+        c.set(true);
+    }
+    Ok(Value::None)
+}
+
+fn handle_cancelled(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(handle_data(&this(&args)).map(|(c, _)| c.get()).unwrap_or(false)))
+}
+
+fn handle_when(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Float(handle_data(&this(&args)).map(|(_, w)| w).unwrap_or(0.0)))
+}
+
+fn handle_object(vm: &mut Vm, h: &super::events::Handle, when: f64) -> Value {
+    let cls = vm.aio_types().handle.clone();
+    let o = Obj::new(cls, Payload::Native(RefCell::new(NativeData::Handle { cancelled: h.cancelled.clone(), when })));
+    Value::Obj(Rc::new(o))
+}
+
+fn loop_time(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Float(vm.clock))
+}
+
+fn loop_create_future(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(vm.new_future())
+}
+
+fn loop_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let coro = args.get(1, "coro").cloned().unwrap_or(Value::None);
+    let name = args.kw("name").cloned();
+    vm.create_task(coro, name)
+}
+
+fn loop_call_soon(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let func = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let rest = args.pos.get(2..).map(|a| a.to_vec()).unwrap_or_default();
+    let h = vm.aio.call_soon(Callback::Call { func, args: rest });
+    let now = vm.clock;
+    Ok(handle_object(vm, &h, now))
+}
+
+fn schedule_at(vm: &mut Vm, when: f64, args: &Args) -> PyResult<Value> {
+    let func = args.pos.get(2).cloned().unwrap_or(Value::None);
+    let rest = args.pos.get(3..).map(|a| a.to_vec()).unwrap_or_default();
+    let h = vm.aio.call_at(when, Callback::Call { func, args: rest });
+    Ok(handle_object(vm, &h, when))
+}
+
+fn number(vm: &mut Vm, v: Option<&Value>) -> PyResult<f64> {
+    match v.and_then(crate::vm::to_num) {
+        Some(n) => vm.float_of(&n),
+        None => Err(vm.type_error("a number is required".into())),
+    }
+}
+
+fn loop_call_later(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let delay = number(vm, args.pos.get(1))?;
+    let when = vm.clock + delay;
+    schedule_at(vm, when, &args)
+}
+
+fn loop_call_at(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let when = number(vm, args.pos.get(1))?;
+    schedule_at(vm, when, &args)
+}
+
+fn loop_is_running(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(vm.aio.active))
+}
+
+fn loop_get_debug(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(vm.aio.debug))
+}
+
