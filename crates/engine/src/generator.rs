@@ -25,6 +25,9 @@ pub struct GenState {
     /// Coroutines only: whether anything ever awaited or sent into it
     /// (for the "was never awaited" warning).
     pub started_once: bool,
+    /// The code object, kept after the frame is gone (for reprs such as
+    /// `coro=<f() done, defined at x.py:3>`).
+    pub code: std::rc::Rc<crate::bytecode::Code>,
 }
 
 impl GenState {

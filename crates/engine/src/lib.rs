@@ -113,6 +113,7 @@ impl Interpreter {
                     }
                 }
             } else if self.vm.aio.active {
+                self.vm.report_unretrieved(false);
                 match self.vm.aio_tick(!self.manual_clock) {
                     Tick::Continue => {}
                     Tick::Sleep(until) => {
@@ -133,7 +134,8 @@ impl Interpreter {
     }
 
     fn finish(&mut self, r: Exec) -> Status {
-        self.status = match r {
+        self.vm.report_unretrieved(false);
+        let status = match r {
             Exec::Paused => Status::Running,
             Exec::Returned(_) | Exec::Yielded(_) => Status::Finished(0),
             Exec::Raised(exc) => {
@@ -141,6 +143,8 @@ impl Interpreter {
                 Status::Finished(report::report_uncaught(&mut self.vm, &exc))
             }
         };
+        self.vm.report_unretrieved(true);
+        self.status = status;
         self.status.clone()
     }
 

@@ -89,7 +89,8 @@ pub struct Runtime {
     pub main_task: Option<Value>,
     /// Tasks cancelled at shutdown that must finish before the loop closes.
     pub shutdown: Option<Vec<Value>>,
-    pub tasks: Vec<Value>,
+    /// Every task of this loop, weakly (like CPython's WeakSet).
+    pub tasks: Vec<std::rc::Weak<crate::value::Obj>>,
     pub debug: bool,
     pub loop_obj: Option<Value>,
     pub types: Option<AioTypes>,
@@ -107,6 +108,12 @@ impl Runtime {
         self.seq += 1;
         self.timers.push(Timer { when, seq: self.seq, handle: h.clone() });
         h
+    }
+
+    /// The tasks still alive.
+    pub fn live_tasks(&mut self) -> Vec<Value> {
+        self.tasks.retain(|w| w.strong_count() > 0);
+        self.tasks.iter().filter_map(|w| w.upgrade().map(Value::Obj)).collect()
     }
 
     /// The earliest pending timer deadline, if any (for hosts that drive

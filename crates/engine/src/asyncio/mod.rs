@@ -106,10 +106,9 @@ impl Vm {
         self.aio.stopping = false;
         let pending: Vec<Value> = self
             .aio
-            .tasks
-            .iter()
+            .live_tasks()
+            .into_iter()
             .filter(|t| with_task(t, |c| c.fut.state == FutState::Pending).unwrap_or(false))
-            .cloned()
             .collect();
         if pending.is_empty() {
             return Some(self.end_loop_with(None));
@@ -139,7 +138,6 @@ impl Vm {
         self.aio.ready.clear();
         self.aio.timers.clear();
         self.aio.ntodo = 0;
-        self.aio.tasks.clear();
         self.aio.running = Some(Running::Program);
         self.frames = std::mem::take(&mut self.aio.parked);
         let outcome: PyResult<Value> = match fatal {
@@ -161,7 +159,7 @@ impl Vm {
     /// Nothing ready, no timers, main task pending: CPython would hang.
     fn deadlock(&mut self) -> Tick {
         let mut lines = Vec::new();
-        for t in self.aio.tasks.clone() {
+        for t in self.aio.live_tasks() {
             let info = with_task(&t, |c| (c.fut.state, c.name.clone(), c.waiter.clone()));
             if let Some((FutState::Pending, name, waiter)) = info {
                 let n = self.str_of(&name).unwrap_or_default();
@@ -179,6 +177,52 @@ impl Vm {
             d.borrow_mut().args = vec![Value::Int(1)];
         }
         self.end_loop_with(Some(e))
+    }
+
+    /// Prints "Task exception was never retrieved" for tasks that died
+    /// with an unretrieved exception (call at safe points and at exit).
+    pub fn report_unretrieved(&mut self, at_exit: bool) {
+        if at_exit {
+            // Tasks kept alive by cycles are reported at exit, as CPython's
+            // final collection does.
+            for t in self.aio.live_tasks() {
+                let hit = with_task(&t, |c| c.fut.state == FutState::Finished && c.fut.exception.is_some() && !c.fut.retrieved);
+                if hit == Some(true) {
+                    let r = self.future_repr(&t).unwrap_or_default();
+                    let e = with_task(&t, |c| {
+                        c.fut.retrieved = true;
+                        c.fut.exception.clone()
+                    })
+                    .flatten();
+                    if let Some(e) = e {
+                        self.print_unretrieved(&r, &e);
+                    }
+                }
+            }
+            self.aio.tasks.clear();
+        }
+        for (name, coro, exc) in tasks::take_unretrieved() {
+            let n = self.str_of(&name).unwrap_or_default();
+            let c = match self.as_gen(&coro).map(|g| match &g.payload {
+                crate::value::Payload::Gen(st) => {
+                    let st = st.borrow();
+                    format!("{}() done, defined at {}:{}", st.qualname, st.code.filename, st.code.first_line)
+                }
+                _ => String::new(),
+            }) {
+                Some(c) => c,
+                None => String::new(),
+            };
+            let er = self.repr(&exc).unwrap_or_default();
+            let r = format!("<Task finished name='{n}' coro=<{c}> exception={er}>");
+            self.print_unretrieved(&r, &exc);
+        }
+    }
+
+    fn print_unretrieved(&mut self, task_repr: &str, exc: &Value) {
+        let tb = crate::report::format_exception(self, exc);
+        let text = format!("Task exception was never retrieved\nfuture: {task_repr}\n{tb}");
+        self.write(crate::trace::Stream::Stderr, &text);
     }
 
     fn report_callback_exception(&mut self, func: &Value, e: &Value) {

@@ -80,6 +80,7 @@ fn install_methods(t: &AioTypes) {
     add_method(f, "__await__", "Future", fut_await);
     add_method(f, "__iter__", "Future", fut_await);
     add_method(f, "__repr__", "Future", fut_repr);
+    add_method(f, "_make_cancelled_error", "Future", fut_make_cancelled_error);
     let tk = &t.task;
     add_method(tk, "cancel", "Task", task_cancel);
     add_method(tk, "get_name", "Task", task_get_name);
@@ -215,10 +216,9 @@ fn all_tasks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     }
     let pending: Vec<Value> = vm
         .aio
-        .tasks
-        .iter()
+        .live_tasks()
+        .into_iter()
         .filter(|t| with_task(t, |c| c.fut.state == FutState::Pending).unwrap_or(false))
-        .cloned()
         .collect();
     vm.new_set_from(pending)
 }
@@ -395,22 +395,48 @@ fn futiter_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn fut_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = this(&args);
-    let (state, result, exc, cbs) = with_core(&f, |c| (c.state, c.result.clone(), c.exception.clone(), c.callbacks.len()))
-        .unwrap_or((FutState::Pending, Value::None, None, 0));
-    let st = state.name().to_lowercase();
-    let detail = match (state, exc) {
-        (FutState::Finished, Some(e)) => format!(" exception={}", vm.repr(&e)?),
-        (FutState::Finished, None) => format!(" result={}", vm.repr(&result)?),
-        _ => String::new(),
-    };
-    if let Some((name, coro)) = with_task(&f, |t| (t.name.clone(), t.coro.clone())) {
-        let name = vm.str_of(&name)?;
-        let qual = vm.getattr(&coro, "__qualname__").ok().and_then(|q| q.as_str().map(String::from)).unwrap_or_default();
-        let coro_state = if state == FutState::Pending { "running" } else { "done" };
-        return Ok(Value::string(format!("<Task {st} name='{name}' coro=<{qual}() {coro_state}>{detail}>")));
+    Ok(Value::string(vm.future_repr(&f)?))
+}
+
+impl Vm {
+    /// `repr()` of a Future or Task, as CPython 3.13 writes it.
+    pub fn future_repr(&mut self, f: &Value) -> PyResult<String> {
+        let (state, result, exc) = with_core(f, |c| (c.state, c.result.clone(), c.exception.clone()))
+            .unwrap_or((FutState::Pending, Value::None, None));
+        let st = state.name().to_lowercase();
+        let detail = match (state, exc) {
+            (FutState::Finished, Some(e)) => format!(" exception={}", self.repr(&e)?),
+            (FutState::Finished, None) => format!(" result={}", self.repr(&result)?),
+            _ => String::new(),
+        };
+        if let Some((name, coro)) = with_task(f, |t| (t.name.clone(), t.coro.clone())) {
+            let name = self.str_of(&name)?;
+            let coro_part = match self.as_gen(&coro) {
+                Some(g) => match &g.payload {
+                    Payload::Gen(st) => {
+                        let st = st.borrow();
+                        match &st.frame {
+                            Some(fr) if state == FutState::Pending => {
+                                let line = fr.code.line_at(fr.ip.saturating_sub(1));
+                                let line = if fr.ip == 0 { fr.code.first_line } else { line };
+                                format!("{}() running at {}:{}", st.qualname, fr.code.filename, line)
+                            }
+                            _ => format!("{}() done, defined at {}:{}", st.qualname, st.code.filename, st.code.first_line),
+                        }
+                    }
+                    _ => String::new(),
+                },
+                None => self.repr(&coro)?,
+            };
+            return Ok(format!("<Task {st} name='{name}' coro=<{coro_part}>{detail}>"));
+        }
+        Ok(format!("<Future {st}{detail}>"))
     }
-    let _ = cbs;
-    Ok(Value::string(format!("<Future {st}{detail}>")))
+}
+
+fn fut_make_cancelled_error(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let msg = with_core(&this(&args), |c| c.cancel_message.clone()).flatten();
+    Ok(vm.cancelled_error(msg))
 }
 
 fn task_get_name(_vm: &mut Vm, args: Args) -> PyResult<Value> {

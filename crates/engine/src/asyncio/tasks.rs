@@ -29,6 +29,30 @@ pub struct TaskCore {
     pub id: u64,
 }
 
+thread_local! {
+    /// Tasks that died holding an exception nobody retrieved; the VM
+    /// prints "Task exception was never retrieved" for each at its next
+    /// safe point (CPython prints it when the task is garbage collected).
+    static UNRETRIEVED: RefCell<Vec<(Value, Value, Value)>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for TaskCore {
+    fn drop(&mut self) {
+        if self.fut.state == FutState::Finished && !self.fut.retrieved {
+            if let Some(e) = self.fut.exception.take() {
+                let name = std::mem::replace(&mut self.name, Value::None);
+                let coro = std::mem::replace(&mut self.coro, Value::None);
+                UNRETRIEVED.with(|u| u.borrow_mut().push((name, coro, e)));
+            }
+        }
+    }
+}
+
+/// Takes the dead tasks whose exception was never retrieved.
+pub fn take_unretrieved() -> Vec<(Value, Value, Value)> {
+    UNRETRIEVED.with(|u| std::mem::take(&mut *u.borrow_mut()))
+}
+
 pub fn with_task<R>(v: &Value, f: impl FnOnce(&mut TaskCore) -> R) -> Option<R> {
     let o = v.as_obj()?;
     let Payload::Native(n) = &o.payload else { return None };
@@ -72,7 +96,9 @@ impl Vm {
         };
         let cls = self.aio_types().task.clone();
         let task = Value::Obj(Rc::new(Obj::new(cls, Payload::Native(RefCell::new(NativeData::Task(Box::new(core)))))));
-        self.aio.tasks.push(task.clone());
+        if let Value::Obj(o) = &task {
+            self.aio.tasks.push(Rc::downgrade(o));
+        }
         self.aio.call_soon(Callback::Step { task: task.clone(), exc: None });
         self.trace_task_created(&task);
         Ok(task)

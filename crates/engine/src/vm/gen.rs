@@ -28,6 +28,7 @@ impl Vm {
     /// Wraps a bound frame into a generator/coroutine/async generator object.
     pub(super) fn new_generator(&mut self, frame: Frame, f: &Function) -> Value {
         let kind = frame.code.kind;
+        let code = frame.code.clone();
         let class = match kind {
             CodeKind::Coroutine => self.types.coroutine.clone(),
             CodeKind::AsyncGenerator => self.types.async_generator.clone(),
@@ -40,6 +41,7 @@ impl Vm {
             name: f.name.borrow().clone(),
             qualname: f.qualname.borrow().clone(),
             started_once: false,
+            code,
         };
         Value::Obj(Rc::new(Obj::new(class, Payload::Gen(RefCell::new(st)))))
     }
