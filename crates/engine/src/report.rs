@@ -5,23 +5,23 @@ use crate::trace::Stream;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// The stderr text of a SyntaxError.
+mod frame;
+mod stdlib_names;
+mod tbexc;
+mod width;
+
+/// The stderr text of a SyntaxError found while compiling the program.
 pub fn syntax_error_text(e: &CompileError, filename: &str) -> String {
-    let mut s = format!("  File \"{}\", line {}\n", filename, e.line);
-    if let Some(text) = &e.text {
-        let trimmed = text.trim_start();
-        let indent = text.chars().count() - trimmed.chars().count();
-        let line = trimmed.trim_end();
-        if !line.is_empty() {
-            s.push_str(&format!("    {line}\n"));
-            let col = (e.col as usize).saturating_sub(1).saturating_sub(indent);
-            let width = if e.end_line == e.line && e.end_col > e.col { (e.end_col - e.col) as usize } else { 1 };
-            let width = width.min(line.chars().count().saturating_sub(col).max(1));
-            s.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width.max(1))));
-        }
-    }
-    s.push_str(&format!("{}: {}\n", e.kind, e.msg));
-    s
+    let info = tbexc::SyntaxInfo {
+        filename: Some(filename.to_string()),
+        lineno: Some(e.line as i64),
+        end_lineno: Some(e.end_line as i64),
+        text: e.text.as_ref().map(|t| format!("{t}\n")),
+        offset: Some(e.col as i64),
+        end_offset: Some(e.end_col as i64),
+        msg: e.msg.clone(),
+    };
+    tbexc::format_syntax_error(e.kind, &info)
 }
 
 /// Prints an uncaught exception (or handles SystemExit) and returns the exit code.
@@ -39,75 +39,32 @@ pub fn report_uncaught(vm: &mut Vm, exc: &Value) -> i32 {
             }
         };
     }
-    let text = format_exception(vm, exc, 0);
+    let text = format_exception(vm, exc);
     vm.write(Stream::Stderr, &text);
     1
 }
 
-/// The full report: chained causes/contexts first, then this exception.
-fn format_exception(vm: &mut Vm, exc: &Value, depth: usize) -> String {
-    let mut out = String::new();
-    let Some(data) = exc.as_obj().and_then(|o| o.exc()) else {
-        return out;
-    };
-    let (cause, context, suppress, tb) = {
-        let d = data.borrow();
-        (d.cause.clone(), d.context.clone(), d.suppress_context, d.traceback.clone())
-    };
-    if depth < 50 {
-        if let Some(c) = cause {
-            out.push_str(&format_exception(vm, &c, depth + 1));
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if let (Some(c), false) = (context, suppress) {
-            out.push_str(&format_exception(vm, &c, depth + 1));
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
-    }
-    if !tb.is_empty() {
-        out.push_str("Traceback (most recent call last):\n");
-        for e in tb.iter().rev() {
-            out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.code.filename, e.line, e.code.name));
-            if let Some(line) = e.code.source.lines().nth(e.line.saturating_sub(1) as usize) {
-                let l = line.trim();
-                if !l.is_empty() {
-                    out.push_str(&format!("    {l}\n"));
-                }
-            }
-        }
-    }
-    out.push_str(&exception_line(vm, exc));
-    out.push('\n');
-    if let Some(Value::List(notes)) = exc.as_obj().and_then(|o| o.dict.borrow().get("__notes__").cloned()) {
-        for n in notes.borrow().iter() {
-            let s = vm.str_of(n).unwrap_or_default();
-            out.push_str(&s);
-            out.push('\n');
-        }
-    }
-    out
+/// CPython's `traceback.format_exception(exc)` joined: the chain
+/// (causes/contexts first), exception groups boxed, notes, suggestions.
+pub fn format_exception(vm: &mut Vm, exc: &Value) -> String {
+    let tree = tbexc::build(vm, exc);
+    tbexc::format(&tree)
 }
 
-/// `Type: message` as the last traceback line shows it.
+/// `Type: message` as the last traceback line shows it (with the
+/// "Did you mean" suggestion).
 pub fn exception_line(vm: &mut Vm, exc: &Value) -> String {
-    let cls = vm.type_of(exc);
-    let name = if cls.module.as_ref() == "builtins" || cls.module.as_ref() == "__main__" {
-        cls.qualname.to_string()
-    } else {
-        format!("{}.{}", cls.module, cls.qualname)
-    };
-    let msg = match vm.str_of(exc) {
-        Ok(m) => m,
-        Err(_) => "<exception str() failed>".to_string(),
-    };
-    let suggestion = crate::report::suggestion(vm, exc);
+    let name = tbexc::type_str(vm, exc);
+    let msg = tbexc::exc_str(vm, exc);
     if msg.is_empty() {
         name
     } else {
-        format!("{name}: {msg}{suggestion}")
+        format!("{name}: {msg}")
     }
 }
 
-/// "Did you mean: 'x'?" for NameError/AttributeError, as 3.13 prints.
+/// "Did you mean: 'x'?" for NameError/AttributeError, as 3.13 prints
+/// (`traceback._compute_suggestion_error`).
 pub fn suggestion(vm: &mut Vm, exc: &Value) -> String {
     let Some(o) = exc.as_obj() else { return String::new() };
     let name = match o.dict.borrow().get("name") {
@@ -116,9 +73,13 @@ pub fn suggestion(vm: &mut Vm, exc: &Value) -> String {
     };
     let mut candidates: Vec<String> = Vec::new();
     if vm.exc_matches_name(exc, "AttributeError") {
+        // dir(obj): instance attributes and the class's, sorted.
         let Some(obj) = o.dict.borrow().get("obj").cloned() else { return String::new() };
         if let Value::Obj(io) = &obj {
             candidates.extend(io.dict.borrow().iter().map(|(k, _)| k.to_string()));
+            if let crate::value::Payload::Module(m) = &io.payload {
+                candidates.extend(m.globals.borrow().iter().map(|(k, _)| k.to_string()));
+            }
         }
         let cls = match &obj {
             Value::Class(c) => c.clone(),
@@ -128,7 +89,13 @@ pub fn suggestion(vm: &mut Vm, exc: &Value) -> String {
         for b in &cls.mro {
             candidates.extend(b.dict.borrow().iter().map(|(k, _)| k.to_string()));
         }
+        candidates.sort();
+        candidates.dedup();
+        if !name.starts_with('_') {
+            candidates.retain(|c| !c.starts_with('_'));
+        }
     } else if vm.exc_matches_name(exc, "NameError") {
+        // The innermost frame's locals are gone by now; globals and builtins remain.
         candidates.extend(vm.main.globals.borrow().iter().map(|(k, _)| k.to_string()));
         candidates.extend(vm.builtins.globals.borrow().iter().map(|(k, _)| k.to_string()));
     } else {
@@ -140,37 +107,90 @@ pub fn suggestion(vm: &mut Vm, exc: &Value) -> String {
     }
 }
 
-/// CPython's suggestion rule: smallest weighted edit distance within a
-/// third of the name's length.
+const MAX_CANDIDATE_ITEMS: usize = 750;
+const MAX_STRING_SIZE: usize = 40;
+const MOVE_COST: usize = 2;
+
+/// CPython's `_generate_suggestions`: the closest candidate by a weighted
+/// Levenshtein distance, at most a third of the characters changed.
 fn best_match(name: &str, candidates: &[String]) -> Option<String> {
-    let max = (name.len() + 3) * 2 / 6;
-    let mut best: Option<(usize, &String)> = None;
+    if candidates.len() > MAX_CANDIDATE_ITEMS {
+        return None;
+    }
+    let wrong: Vec<char> = name.chars().collect();
+    if wrong.len() > MAX_STRING_SIZE {
+        return None;
+    }
+    let mut best_distance = wrong.len();
+    let mut suggestion: Option<&String> = None;
     for c in candidates {
         if c == name {
             continue;
         }
-        let d = edit_distance(name, c);
-        if d * 2 > max * 2 || d > max {
+        let cand: Vec<char> = c.chars().collect();
+        let max_distance = ((cand.len() + wrong.len() + 3) * MOVE_COST / 6).min(best_distance.saturating_sub(1));
+        let d = levenshtein(&wrong, &cand, max_distance);
+        if d > max_distance {
             continue;
         }
-        if best.map(|(bd, _)| d < bd).unwrap_or(true) {
-            best = Some((d, c));
+        if suggestion.is_none() || d < best_distance {
+            suggestion = Some(c);
+            best_distance = d;
         }
     }
-    best.map(|(_, c)| c.clone())
+    suggestion.cloned()
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = if a[i - 1] == b[j - 1] { 0 } else if a[i - 1].eq_ignore_ascii_case(&b[j - 1]) { 0 } else { 1 };
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        prev = cur;
+fn substitution_cost(a: char, b: char) -> usize {
+    if (a as u32) & 31 != (b as u32) & 31 {
+        return MOVE_COST;
     }
-    prev[b.len()]
+    if a == b {
+        return 0;
+    }
+    if a.to_lowercase().eq(b.to_lowercase()) {
+        return 1;
+    }
+    MOVE_COST
+}
+
+fn levenshtein(a: &[char], b: &[char], max_cost: usize) -> usize {
+    if a == b {
+        return 0;
+    }
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[pre..], &b[pre..]);
+    let post = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (mut a, mut b) = (&a[..a.len() - post], &b[..b.len() - post]);
+    if a.is_empty() || b.is_empty() {
+        return MOVE_COST * (a.len() + b.len());
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut row: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &bc) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (i, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(bc, ac);
+            distance = row[i];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            row[i] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
 }

@@ -1,0 +1,4 @@
+def boom():
+    return int("abc")
+
+x = boom()

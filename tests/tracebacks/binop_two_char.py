@@ -1,0 +1,4 @@
+def f(a, b):
+    return (a ** 2) // (b - b)  # integer division
+
+print(f(3, 4))

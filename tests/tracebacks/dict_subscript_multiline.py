@@ -1,0 +1,6 @@
+config = {"db": {"host": "x"}}
+port = config[
+    "db"
+][
+    "port"
+]

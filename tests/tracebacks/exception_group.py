@@ -1,0 +1,4 @@
+def f():
+    raise ExceptionGroup("several errors", [ValueError("one"), TypeError("two")])
+
+f()

@@ -1,0 +1,2 @@
+inner = ExceptionGroup("inner", [KeyError("k"), ZeroDivisionError("z")])
+raise ExceptionGroup("outer", [ValueError("v"), inner, TypeError("t")])

@@ -1,0 +1,3 @@
+def f():
+    exec("def g():\n    return 1/0\ng()")
+f()

@@ -1,0 +1,7 @@
+def boom():
+    raise RuntimeError("boom")
+
+def outer():
+    boom()
+
+outer()

@@ -1,0 +1,8 @@
+def f(a, b, c):
+    return a + b + c
+
+value = f(
+    1,
+    2,
+    "three",
+)

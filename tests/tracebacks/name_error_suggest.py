@@ -1,0 +1,6 @@
+counter = 0
+def bump():
+    global counter
+    countr += 1
+
+bump()

@@ -1,0 +1,7 @@
+def f():
+    try:
+        return [][0]
+    finally:
+        print("cleanup")
+
+f()

@@ -1,0 +1,3 @@
+def f():
+    return 1
+    x = [i for i in range(3) if i = 1]

@@ -1,0 +1,3 @@
+import math
+math.pi = 3
+print(f"{math.pi")

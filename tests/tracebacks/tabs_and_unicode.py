@@ -1,0 +1,5 @@
+def f():
+	naïve = {"日本": 1}
+	return naïve["日本語"]
+
+f()
