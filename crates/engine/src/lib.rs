@@ -17,6 +17,7 @@ pub mod generator;
 pub mod iter;
 pub mod modules;
 pub mod namemap;
+pub mod timeline;
 pub mod native;
 mod report;
 pub mod trace;
