@@ -73,6 +73,14 @@ pub fn trace_json(trace: &Trace) -> String {
             EventKind::CancelRequested { task } => {
                 let _ = write!(out, "\"kind\":\"cancel_requested\",\"task\":{task}");
             }
+            EventKind::WorkerState { worker, name, state } => {
+                let _ = write!(
+                    out,
+                    "\"kind\":\"worker_state\",\"worker\":{worker},\"name\":{},\"state\":{}",
+                    json_str(name),
+                    json_str(state)
+                );
+            }
         }
         out.push('}');
     }

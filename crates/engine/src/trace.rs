@@ -32,6 +32,8 @@ pub enum EventKind {
     TaskState { task: u64, state: TaskState },
     /// `task.cancel()` was called.
     CancelRequested { task: u64 },
+    /// A simulated worker thread (run_in_executor/to_thread) changed state.
+    WorkerState { worker: u64, name: String, state: String },
     /// Text written by the program (print, sys.stdout.write, tracebacks).
     Output { stream: Stream, text: String },
     /// The whole program was blocked (e.g. `time.sleep`) from `t` for `seconds`.

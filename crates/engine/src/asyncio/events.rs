@@ -18,6 +18,10 @@ pub enum Callback {
     Step { task: Value, exc: Option<Value> },
     /// Call a Python or builtin callable.
     Call { func: Value, args: Vec<Value> },
+    /// Start or resume a simulated worker thread.
+    RunWorker { id: u64 },
+    /// Deliver a worker's outcome to its future (unless cancelled).
+    CompleteFuture { fut: Value, result: Value, exc: Option<Value> },
 }
 
 /// A scheduled callback; cancelling it makes the loop skip it.
@@ -58,6 +62,8 @@ pub enum Running {
     Program,
     /// One step of this task's coroutine.
     TaskStep(Value),
+    /// A simulated worker thread's function.
+    Worker(u64),
 }
 
 /// The asyncio classes, created when `asyncio` is first imported.
@@ -94,6 +100,9 @@ pub struct Runtime {
     pub debug: bool,
     pub loop_obj: Option<Value>,
     pub types: Option<AioTypes>,
+    pub workers: Vec<super::threads::Worker>,
+    pub worker_counter: u64,
+    pub current_worker: Option<u64>,
 }
 
 impl Runtime {

@@ -12,6 +12,7 @@ pub mod events;
 pub mod futures;
 pub mod module;
 pub mod tasks;
+pub mod threads;
 
 use events::{Callback, Running};
 use futures::FutState;
@@ -75,6 +76,18 @@ impl Vm {
         }
         let r = match h.callback {
             Callback::Step { task, exc } => self.task_step_start(task, exc),
+            Callback::RunWorker { id } => self.run_worker(id),
+            Callback::CompleteFuture { fut, result, exc } => {
+                let cancelled = futures::with_core(&fut, |c| c.state != FutState::Pending).unwrap_or(true);
+                if cancelled {
+                    Ok(())
+                } else {
+                    match exc {
+                        Some(e) => self.fut_set_exception(&fut, e),
+                        None => self.fut_set_result(&fut, result),
+                    }
+                }
+            }
             Callback::Call { func, args } => self.call(func.clone(), args.clone()).map(|_| ()).or_else(|e| {
                 if self.exc_matches_name(&e, "SystemExit") || self.exc_matches_name(&e, "KeyboardInterrupt") {
                     return Err(e);
@@ -245,6 +258,10 @@ impl Vm {
     pub fn aio_frames_finished(&mut self, outcome: Exec) -> Result<Tick, Exec> {
         match self.aio.running.clone() {
             Some(Running::TaskStep(task)) => match self.task_step_finished(&task, outcome) {
+                Ok(()) => Ok(Tick::Continue),
+                Err(e) => Ok(self.end_loop_with(Some(e))),
+            },
+            Some(Running::Worker(id)) => match self.worker_frames_done(id, outcome) {
                 Ok(()) => Ok(Tick::Continue),
                 Err(e) => Ok(self.end_loop_with(Some(e))),
             },

@@ -107,6 +107,7 @@ fn install_methods(t: &AioTypes) {
     add_method(l, "call_later", "loop", loop_call_later);
     add_method(l, "call_at", "loop", loop_call_at);
     add_method(l, "is_running", "loop", loop_is_running);
+    add_method(l, "run_in_executor", "loop", loop_run_in_executor);
     add_method(l, "get_debug", "loop", loop_get_debug);
 }
 
@@ -546,6 +547,16 @@ fn loop_call_later(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn loop_call_at(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let when = number(vm, args.pos.get(1))?;
     schedule_at(vm, when, &args)
+}
+
+fn loop_run_in_executor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let executor = args.pos.get(1).cloned().unwrap_or(Value::None);
+    if !executor.is_none() {
+        return Err(vm.type_error("only the default executor (None) is supported".into()));
+    }
+    let func = args.pos.get(2).cloned().unwrap_or(Value::None);
+    let rest = args.pos.get(3..).map(|a| a.to_vec()).unwrap_or_default();
+    Ok(vm.start_worker(func, rest))
 }
 
 fn loop_is_running(vm: &mut Vm, _args: Args) -> PyResult<Value> {

@@ -137,6 +137,13 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if secs.is_infinite() || secs > 9.2e9 {
         return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
     }
+    if vm.aio.current_worker.is_some() {
+        // Inside a simulated worker thread: only that thread waits.
+        let until = vm.clock + secs;
+        if vm.park_worker(until) {
+            return Ok(Value::None);
+        }
+    }
     let start = vm.clock;
     vm.clock += secs;
     vm.trace.push(start, crate::trace::EventKind::Blocked { seconds: secs, reason: "time.sleep".into() });

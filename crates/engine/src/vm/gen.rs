@@ -441,3 +441,21 @@ impl Vm {
         self.get_awaitable(&aw)
     }
 }
+
+impl Vm {
+    /// Calls `func` from the scheduler: a Python function gets a frame
+    /// (run by the host loop, so it stays pausable) and `None` is returned;
+    /// anything else runs now and its result is returned.
+    pub fn push_call(&mut self, func: Value, args: Vec<Value>) -> PyResult<Option<Value>> {
+        if let Value::Function(f) = &func {
+            if !f.code.is_generator_like() {
+                let f = f.clone();
+                let mut frame = self.bind_frame(&f, args, Vec::new())?;
+                frame.resume = Resume::Host;
+                self.push_frame(frame)?;
+                return Ok(None);
+            }
+        }
+        self.call(func, args).map(Some)
+    }
+}
