@@ -4,6 +4,7 @@
 //! `dis` output will recognise) but uses a block stack for exception
 //! handling, which keeps the compiler simple.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::value::Value;
@@ -238,6 +239,24 @@ pub struct Code {
     pub first_line: u32,
     /// The source text, shared by every code object of a file, for tracebacks.
     pub source: Rc<str>,
+    /// Per-`names` entry: where `LoadGlobal`/`StoreGlobal` last found it.
+    pub global_cache: Box<[Cell<GlobalCache>]>,
+}
+
+/// A remembered global lookup, valid while the map versions match (the
+/// versions change whenever a map's keys change; see `NameMap::version`).
+#[derive(Clone, Copy, Debug)]
+pub struct GlobalCache {
+    /// The version of the globals map when the lookup was made.
+    pub gver: u64,
+    /// For a name found in builtins: the builtins map's version.
+    pub bver: u64,
+    pub slot: u32,
+    pub builtin: bool,
+}
+
+impl GlobalCache {
+    pub const EMPTY: GlobalCache = GlobalCache { gver: u64::MAX, bver: u64::MAX, slot: 0, builtin: false };
 }
 
 impl Code {

@@ -16,7 +16,6 @@ use crate::dict::{Dict, Set};
 use crate::namemap::NameMap;
 
 /// A Python object reference.
-#[derive(Clone)]
 pub enum Value {
     None,
     NotImplemented,
@@ -37,6 +36,33 @@ pub enum Value {
     Builtin(Rc<Builtin>),
     Class(Rc<Class>),
     Obj(Rc<Obj>),
+}
+
+impl Clone for Value {
+    /// Inlined: cloning a value is on every `LOAD_FAST`.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::BigInt(r) => Value::BigInt(Rc::clone(r)),
+            Value::Str(r) => Value::Str(Rc::clone(r)),
+            Value::Bytes(r) => Value::Bytes(Rc::clone(r)),
+            Value::Tuple(r) => Value::Tuple(Rc::clone(r)),
+            Value::List(r) => Value::List(Rc::clone(r)),
+            Value::Dict(r) => Value::Dict(Rc::clone(r)),
+            Value::Set(r) => Value::Set(Rc::clone(r)),
+            Value::FrozenSet(r) => Value::FrozenSet(Rc::clone(r)),
+            Value::Function(r) => Value::Function(Rc::clone(r)),
+            Value::Builtin(r) => Value::Builtin(Rc::clone(r)),
+            Value::Class(r) => Value::Class(Rc::clone(r)),
+            Value::Obj(r) => Value::Obj(Rc::clone(r)),
+        }
+    }
 }
 
 /// An immutable string with its length in code points cached, because
@@ -278,9 +304,86 @@ impl Obj {
     }
 }
 
+/// One remembered `Class::lookup` result.
+struct LookupEntry {
+    epoch: u64,
+    class_id: usize,
+    class_ptr: *const Class,
+    name: Rc<str>,
+    value: Option<Value>,
+}
+
+const LOOKUP_CACHE_SIZE: usize = 1024;
+
+thread_local! {
+    /// A direct-mapped cache of `Class::lookup` results, valid while no
+    /// watched class dict has changed (`namemap::watched_epoch`).
+    static LOOKUP_CACHE: RefCell<Vec<Option<LookupEntry>>> = const { RefCell::new(Vec::new()) };
+}
+
+#[inline(always)]
+fn lookup_slot(class: *const Class, name: &str) -> usize {
+    let h = crate::namemap::quick_hash(name) ^ (class as usize as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    (h >> 40) as usize & (LOOKUP_CACHE_SIZE - 1)
+}
+
 impl Class {
-    /// Looks a name up along the MRO (the class itself first).
+    /// Looks a name up along the MRO (the class itself first), through a
+    /// cache invalidated by any change to a class dict it has read.
+    #[inline]
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        let epoch = crate::namemap::watched_epoch();
+        let me = self as *const Class;
+        let slot = lookup_slot(me, name);
+        let hit = LOOKUP_CACHE.with(|c| {
+            let c = c.borrow();
+            match c.get(slot) {
+                Some(Some(e))
+                    if e.epoch == epoch
+                        && e.class_ptr == me
+                        && e.class_id == self.id
+                        && (std::ptr::eq(e.name.as_ptr(), name.as_ptr()) && e.name.len() == name.len()
+                            || crate::namemap::same_len_eq(e.name.as_bytes(), name.as_bytes())) =>
+                {
+                    Some(e.value.clone())
+                }
+                _ => None,
+            }
+        });
+        match hit {
+            Some(v) => v,
+            None => self.lookup_fill(name, slot),
+        }
+    }
+
+    #[inline(never)]
+    fn lookup_fill(&self, name: &str, slot: usize) -> Option<Value> {
+        let value = self.lookup_uncached(name);
+        self.dict.borrow().watch();
+        for c in &self.mro {
+            c.dict.borrow().watch();
+        }
+        let entry = LookupEntry {
+            epoch: crate::namemap::watched_epoch(),
+            class_id: self.id,
+            class_ptr: self as *const Class,
+            name: Rc::from(name),
+            value: value.clone(),
+        };
+        let old = LOOKUP_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.is_empty() {
+                c.resize_with(LOOKUP_CACHE_SIZE, || None);
+            }
+            std::mem::replace(&mut c[slot], Some(entry))
+        });
+        // Dropped outside the borrow.
+        drop(old);
+        value
+    }
+
+    /// `lookup` without the cache.
+    pub fn lookup_uncached(&self, name: &str) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());
         }

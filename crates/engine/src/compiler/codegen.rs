@@ -75,6 +75,25 @@ fn has_annotations(body: &[Stmt]) -> bool {
     body.iter().any(|s| matches!(s.kind, StmtKind::AnnAssign { .. }))
 }
 
+thread_local! {
+    static INTERNED: std::cell::RefCell<std::collections::HashSet<Rc<str>>> = Default::default();
+}
+
+/// One shared `Rc<str>` per distinct name, so the same attribute or global
+/// name in different code objects is pointer-equal (`NameMap` compares
+/// pointers before bytes).
+pub(crate) fn intern(name: &str) -> Rc<str> {
+    INTERNED.with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some(r) = t.get(name) {
+            return r.clone();
+        }
+        let r: Rc<str> = Rc::from(name);
+        t.insert(r.clone());
+        r
+    })
+}
+
 fn span_pos(s: Span) -> Pos {
     Pos { line: s.line, col: s.col, end_line: s.end_line, end_col: s.end_col }
 }
@@ -83,22 +102,22 @@ impl<'a> Compiler<'a> {
     fn push_unit(&mut self, scope: usize, kind: CodeKind, name: &str, qualname: String, line: u32) {
         let sc = &self.st.scopes[scope];
         let varnames = if sc.kind == ScopeKind::Function || sc.kind == ScopeKind::Comprehension {
-            sc.local_names().iter().map(|n| Rc::from(n.as_str())).collect()
+            sc.local_names().iter().map(|n| intern(n)).collect()
         } else {
             Vec::new()
         };
         self.units.push(Unit {
             scope,
             kind,
-            name: Rc::from(name),
+            name: intern(name),
             qualname,
             ops: Vec::new(),
             positions: Vec::new(),
             consts: Vec::new(),
             names: Vec::new(),
             varnames,
-            cellvars: sc.cellvars.iter().map(|n| Rc::from(n.as_str())).collect(),
-            freevars: sc.freevars.iter().map(|n| Rc::from(n.as_str())).collect(),
+            cellvars: sc.cellvars.iter().map(|n| intern(n)).collect(),
+            freevars: sc.freevars.iter().map(|n| intern(n)).collect(),
             labels: Vec::new(),
             fblocks: Vec::new(),
             pos: Pos { line, col: 0, end_line: line, end_col: 0 },
@@ -146,6 +165,7 @@ impl<'a> Compiler<'a> {
             ops,
             positions: u.positions,
             consts: u.consts,
+            global_cache: (0..u.names.len()).map(|_| std::cell::Cell::new(crate::bytecode::GlobalCache::EMPTY)).collect(),
             names: u.names,
             varnames: u.varnames,
             cellvars: u.cellvars,
@@ -198,7 +218,7 @@ impl<'a> Compiler<'a> {
         if let Some(i) = u.names.iter().position(|n| &**n == name) {
             return i as u32;
         }
-        u.names.push(Rc::from(name));
+        u.names.push(intern(name));
         (u.names.len() - 1) as u32
     }
 
@@ -327,7 +347,7 @@ impl<'a> Compiler<'a> {
         if let Some(i) = u.varnames.iter().position(|n| &**n == name) {
             return i as u32;
         }
-        u.varnames.push(Rc::from(name));
+        u.varnames.push(intern(name));
         (u.varnames.len() - 1) as u32
     }
 

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::frame::{Block, Frame, Resume};
 use super::{Exec, PyResult, Vm};
-use crate::bytecode::{CmpKind, Op};
+use crate::bytecode::{BinOp, CmpKind, GlobalCache, Op};
 use crate::value::Value;
 
 /// What an instruction asks the loop to do next.
@@ -17,7 +17,49 @@ pub(super) enum Flow {
     Exit(Exec),
 }
 
+/// Int-int arithmetic kept in i64 (`None`: take the general path).
+#[inline(always)]
+fn int_arith(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => {
+            let (q, r) = (x / y, x % y);
+            Some(if r != 0 && ((r < 0) != (y < 0)) { q - 1 } else { q })
+        }
+        BinOp::Mod if y != 0 && !(x == i64::MIN && y == -1) => {
+            let r = x % y;
+            Some(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
+        }
+        BinOp::And => Some(x & y),
+        BinOp::Or => Some(x | y),
+        BinOp::Xor => Some(x ^ y),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn int_cmp(op: CmpKind, x: i64, y: i64) -> bool {
+    match op {
+        CmpKind::Lt => x < y,
+        CmpKind::Le => x <= y,
+        CmpKind::Eq => x == y,
+        CmpKind::Ne => x != y,
+        CmpKind::Gt => x > y,
+        CmpKind::Ge => x >= y,
+    }
+}
+
 impl Vm {
+    /// Pushes onto the top frame's stack.
+    #[inline(always)]
+    fn tpush(&mut self, v: Value) {
+        if let Some(f) = self.frames.last_mut() {
+            f.stack.push(v);
+        }
+    }
+
     /// Runs until the frame at `base` returns, yields or raises, or until
     /// `budget` instructions have run.
     pub fn execute(&mut self, base: usize, budget: &mut u64) -> Exec {
@@ -29,7 +71,7 @@ impl Vm {
                 return Exec::Paused;
             }
             *budget -= 1;
-            match self.step() {
+            match self.step(budget) {
                 Ok(Flow::Next) => {}
                 Ok(Flow::Exit(e)) => {
                     if self.frames.len() <= base {
@@ -53,7 +95,7 @@ impl Vm {
 
     /// Executes one instruction of the top frame.
     #[inline(always)]
-    fn step(&mut self) -> PyResult<Flow> {
+    fn step(&mut self, budget: &mut u64) -> PyResult<Flow> {
         let fi = self.frames.len() - 1;
         let f = &mut self.frames[fi];
         let op = match f.code.ops.get(f.ip) {
@@ -158,30 +200,45 @@ impl Vm {
             Op::LoadClosure(i) => {
                 let cell = f.cells[i as usize].clone();
                 let obj = self.new_cell(cell);
-                self.push(obj);
+                self.tpush(obj);
             }
             Op::LoadGlobal(i) => {
-                let name = &f.code.names[i as usize];
-                let found = f.globals.globals.borrow().get(name).cloned();
-                let v = match found {
-                    Some(v) => v,
-                    None => {
-                        let b = self.builtins.globals.borrow().get(name).cloned();
-                        match b {
-                            Some(v) => v,
-                            None => {
-                                let name = name.clone();
-                                return Err(self.name_error(&name));
-                            }
+                let c = f.code.global_cache[i as usize].get();
+                let hit = {
+                    let g = f.globals.globals.borrow();
+                    if c.gver != g.version() {
+                        None
+                    } else if !c.builtin {
+                        g.value_at(c.slot as usize).cloned()
+                    } else {
+                        let b = self.builtins.globals.borrow();
+                        if b.version() == c.bver {
+                            b.value_at(c.slot as usize).cloned()
+                        } else {
+                            None
                         }
                     }
+                };
+                let v = match hit {
+                    Some(v) => v,
+                    None => self.load_global_slow(fi, i as usize)?,
                 };
                 self.frames[fi].stack.push(v);
             }
             Op::StoreGlobal(i) => {
-                let name = f.code.names[i as usize].clone();
                 let v = f.stack.pop().unwrap_or(Value::None);
-                f.globals.globals.borrow_mut().set(name, v);
+                let cell = &f.code.global_cache[i as usize];
+                let c = cell.get();
+                let mut g = f.globals.globals.borrow_mut();
+                if c.gver == g.version() && !c.builtin && (c.slot as usize) < g.len() {
+                    g.set_at(c.slot as usize, v);
+                } else {
+                    let name = &f.code.names[i as usize];
+                    g.set(name.clone(), v);
+                    if let Some(slot) = g.find(name) {
+                        cell.set(GlobalCache { gver: g.version(), bver: 0, slot: slot as u32, builtin: false });
+                    }
+                }
             }
             Op::DeleteGlobal(i) => {
                 let name = f.code.names[i as usize].clone();
@@ -226,7 +283,7 @@ impl Vm {
                 let name = f.code.names[i as usize].clone();
                 let obj = f.stack.pop().unwrap_or(Value::None);
                 let v = self.getattr(&obj, &name)?;
-                self.push(v);
+                self.tpush(v);
             }
             Op::StoreAttr(i) => {
                 let name = f.code.names[i as usize].clone();
@@ -243,11 +300,20 @@ impl Vm {
                 let name = f.code.names[i as usize].clone();
                 let obj = f.stack.pop().unwrap_or(Value::None);
                 let (callable, this) = self.load_method(obj, &name)?;
-                self.push(callable);
-                self.push(this.unwrap_or_else(|| Value::Obj(self.types.null.clone())));
+                self.tpush(callable);
+                self.tpush(this.unwrap_or_else(|| Value::Obj(self.types.null.clone())));
             }
             Op::CallMethod(argc) => {
-                let start = f.stack.len().saturating_sub(argc as usize);
+                let len = f.stack.len();
+                let start = len.saturating_sub(argc as usize);
+                if start >= 2 {
+                    let is_null = matches!(&f.stack[start - 1], Value::Obj(o) if Rc::ptr_eq(o, &self.types.null));
+                    let from = if is_null { start } else { start - 1 };
+                    if self.fast_call(fi, start - 2, from) {
+                        return self.fast_call_push(fi, start - 2, from);
+                    }
+                }
+                let f = &mut self.frames[fi];
                 let args: Vec<Value> = f.stack.drain(start..).collect();
                 let this = f.stack.pop().unwrap_or(Value::None);
                 let callable = f.stack.pop().unwrap_or(Value::None);
@@ -267,28 +333,10 @@ impl Vm {
                 // Fast path: a plain Python function with exactly these
                 // positional parameters moves its arguments straight from
                 // this stack into the new frame's locals.
-                if let Some(Value::Function(func)) = start.checked_sub(1).and_then(|i| f.stack.get(i)) {
-                    let code = &func.code;
-                    if code.argcount == argc
-                        && !code.has_varargs
-                        && !code.has_varkw
-                        && code.kwonlyargcount == 0
-                        && code.cellvars.is_empty()
-                        && code.freevars.is_empty()
-                        && !code.is_generator_like()
-                    {
-                        let func = func.clone();
-                        let mut locals = self.locals_pool.pop().unwrap_or_default();
-                        let f = &mut self.frames[fi];
-                        locals.extend(f.stack.drain(start..).map(Some));
-                        f.stack.pop();
-                        locals.resize(func.code.varnames.len(), None);
-                        let stack = self.stack_pool.pop().unwrap_or_default();
-                        let frame = Frame::with_parts(func.code.clone(), func.globals.clone(), locals, stack);
-                        self.push_frame(frame)?;
-                        return Ok(Flow::Next);
-                    }
+                if start >= 1 && self.fast_call(fi, start - 1, start) {
+                    return self.fast_call_push(fi, start - 1, start);
                 }
+                let f = &mut self.frames[fi];
                 let args: Vec<Value> = f.stack.drain(start..).collect();
                 let callable = f.stack.pop().unwrap_or(Value::None);
                 return self.call_op(callable, args, Vec::new());
@@ -327,52 +375,62 @@ impl Vm {
             }
             Op::MakeFunction(flags) => {
                 let v = self.make_function(flags)?;
-                self.push(v);
+                self.tpush(v);
             }
             Op::Binary(op) => {
                 let b = f.stack.pop().unwrap_or(Value::None);
                 let a = f.stack.pop().unwrap_or(Value::None);
-                let r = match (&a, &b) {
-                    (Value::Int(x), Value::Int(y)) => match self.int_fast(op, *x, *y) {
-                        Some(v) => v,
-                        None => self.binary_op(a, b, op)?,
+                let r = match (a, b) {
+                    (Value::Int(x), Value::Int(y)) => match int_arith(op, x, y) {
+                        Some(v) => Value::Int(v),
+                        None => self.binary_op(Value::Int(x), Value::Int(y), op)?,
                     },
-                    _ => self.binary_op(a, b, op)?,
+                    (a, b) => self.binary_op(a, b, op)?,
                 };
-                self.push(r);
+                self.tpush(r);
             }
             Op::Inplace(op) => {
                 let b = f.stack.pop().unwrap_or(Value::None);
                 let a = f.stack.pop().unwrap_or(Value::None);
-                let r = match (&a, &b) {
-                    (Value::Int(x), Value::Int(y)) => match self.int_fast(op, *x, *y) {
-                        Some(v) => v,
-                        None => self.inplace_op(a, b, op)?,
+                let r = match (a, b) {
+                    (Value::Int(x), Value::Int(y)) => match int_arith(op, x, y) {
+                        Some(v) => Value::Int(v),
+                        None => self.inplace_op(Value::Int(x), Value::Int(y), op)?,
                     },
-                    _ => self.inplace_op(a, b, op)?,
+                    (a, b) => self.inplace_op(a, b, op)?,
                 };
-                self.push(r);
+                self.tpush(r);
             }
             Op::Unary(op) => {
                 let a = f.stack.pop().unwrap_or(Value::None);
                 let r = self.unary_op(a, op)?;
-                self.push(r);
+                self.tpush(r);
             }
             Op::Compare(op) => {
                 let b = f.stack.pop().unwrap_or(Value::None);
                 let a = f.stack.pop().unwrap_or(Value::None);
-                let r = match (&a, &b) {
-                    (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
-                        CmpKind::Lt => x < y,
-                        CmpKind::Le => x <= y,
-                        CmpKind::Eq => x == y,
-                        CmpKind::Ne => x != y,
-                        CmpKind::Gt => x > y,
-                        CmpKind::Ge => x >= y,
-                    }),
-                    _ => self.compare(a, b, op)?,
-                };
-                self.push(r);
+                match (a, b) {
+                    (Value::Int(x), Value::Int(y)) => {
+                        let r = int_cmp(op, x, y);
+                        // Fused with a following conditional jump (the
+                        // common `if a < b:` / `while` shape).
+                        match f.code.ops.get(f.ip) {
+                            Some(&Op::PopJumpIfFalse(t)) if *budget > 0 => {
+                                *budget -= 1;
+                                f.ip = if r { f.ip + 1 } else { t as usize };
+                            }
+                            Some(&Op::PopJumpIfTrue(t)) if *budget > 0 => {
+                                *budget -= 1;
+                                f.ip = if r { t as usize } else { f.ip + 1 };
+                            }
+                            _ => f.stack.push(Value::Bool(r)),
+                        }
+                    }
+                    (a, b) => {
+                        let r = self.compare(a, b, op)?;
+                        self.tpush(r);
+                    }
+                }
             }
             Op::Is(negate) => {
                 let b = f.stack.pop().unwrap_or(Value::None);
@@ -383,7 +441,7 @@ impl Vm {
                 let container = f.stack.pop().unwrap_or(Value::None);
                 let item = f.stack.pop().unwrap_or(Value::None);
                 let r = self.contains(&container, &item)?;
-                self.push(Value::Bool(r != negate));
+                self.tpush(Value::Bool(r != negate));
             }
             Op::Subscr => {
                 let idx = f.stack.pop().unwrap_or(Value::None);
@@ -395,12 +453,12 @@ impl Vm {
                     if j >= 0 && j < n {
                         let v = l[j as usize].clone();
                         drop(l);
-                        self.push(v);
+                        self.tpush(v);
                         return Ok(Flow::Next);
                     }
                 }
                 let v = self.getitem(&obj, idx)?;
-                self.push(v);
+                self.tpush(v);
             }
             Op::StoreSubscr => {
                 let idx = f.stack.pop().unwrap_or(Value::None);
@@ -418,7 +476,7 @@ impl Vm {
                 let stop = f.stack.pop().unwrap_or(Value::None);
                 let start = f.stack.pop().unwrap_or(Value::None);
                 let s = self.new_slice(start, stop, step);
-                self.push(s);
+                self.tpush(s);
             }
             Op::BuildTuple(n) => {
                 let start = f.stack.len().saturating_sub(n as usize);
@@ -434,7 +492,7 @@ impl Vm {
                 let start = f.stack.len().saturating_sub(n as usize);
                 let items: Vec<Value> = f.stack.drain(start..).collect();
                 let s = self.new_set_from(items)?;
-                self.push(s);
+                self.tpush(s);
             }
             Op::BuildMap(n) => {
                 let start = f.stack.len().saturating_sub(2 * n as usize);
@@ -444,7 +502,7 @@ impl Vm {
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
                     self.dict_set(&d, k, v)?;
                 }
-                self.push(Value::Dict(d));
+                self.tpush(Value::Dict(d));
             }
             Op::BuildString(n) => {
                 let start = f.stack.len().saturating_sub(n as usize);
@@ -541,7 +599,7 @@ impl Vm {
                     (Value::Str(_), true) => v,
                     _ => Value::string(self.format(&v, &spec)?),
                 };
-                self.push(s);
+                self.tpush(s);
             }
             Op::Jump(t) => f.ip = t as usize,
             Op::PopJumpIfFalse(t) => {
@@ -593,18 +651,18 @@ impl Vm {
             Op::GetIter => {
                 let v = f.stack.pop().unwrap_or(Value::None);
                 let it = self.get_iter(&v)?;
-                self.push(it);
+                self.tpush(it);
             }
             Op::ForIter(t) => return self.for_iter(t),
             Op::GetAIter => {
                 let v = f.stack.pop().unwrap_or(Value::None);
                 let it = self.get_aiter(&v)?;
-                self.push(it);
+                self.tpush(it);
             }
             Op::GetANext => {
                 let it = f.stack.last().cloned().unwrap_or(Value::None);
                 let aw = self.get_anext(&it)?;
-                self.push(aw);
+                self.tpush(aw);
             }
             Op::EndAsyncFor => {
                 // Stack: [aiter, exc]. StopAsyncIteration ends the loop quietly.
@@ -627,12 +685,12 @@ impl Vm {
             Op::GetAwaitable(_) => {
                 let v = f.stack.pop().unwrap_or(Value::None);
                 let aw = self.get_awaitable(&v)?;
-                self.push(aw);
+                self.tpush(aw);
             }
             Op::GetYieldFromIter => {
                 let v = f.stack.pop().unwrap_or(Value::None);
                 let it = self.get_yield_from_iter(&v)?;
-                self.push(it);
+                self.tpush(it);
             }
             Op::SetupExcept(t) | Op::SetupFinally(t) => {
                 let b = Block {
@@ -661,32 +719,32 @@ impl Vm {
                 let ty = f.stack.pop().unwrap_or(Value::None);
                 let exc = f.stack.last().cloned().unwrap_or(Value::None);
                 let m = self.exc_match(&exc, &ty)?;
-                self.push(Value::Bool(m));
+                self.tpush(Value::Bool(m));
             }
             Op::CheckEgMatch => {
                 let ty = f.stack.pop().unwrap_or(Value::None);
                 let exc = f.stack.pop().unwrap_or(Value::None);
                 let (rest, matched) = self.eg_match(&exc, &ty)?;
-                self.push(rest);
-                self.push(matched);
+                self.tpush(rest);
+                self.tpush(matched);
             }
             Op::PrepReraiseStar => {
                 let raised = f.stack.pop().unwrap_or(Value::None);
                 let orig = f.stack.pop().unwrap_or(Value::None);
                 let v = self.prep_reraise_star(&orig, &raised)?;
-                self.push(v);
+                self.tpush(v);
             }
             Op::BeforeWith => {
                 let mgr = f.stack.pop().unwrap_or(Value::None);
                 let (exit, entered) = self.before_with(&mgr, false)?;
-                self.push(exit);
-                self.push(entered);
+                self.tpush(exit);
+                self.tpush(entered);
             }
             Op::BeforeAsyncWith => {
                 let mgr = f.stack.pop().unwrap_or(Value::None);
                 let (exit, entered) = self.before_with(&mgr, true)?;
-                self.push(exit);
-                self.push(entered);
+                self.tpush(exit);
+                self.tpush(entered);
             }
             Op::WithExceptStart => {
                 // Stack: [exit, exc] → [exit, exc, exit(type, exc, tb)].
@@ -702,13 +760,13 @@ impl Vm {
                 let name = f.code.names[i as usize].clone();
                 let fromlist = f.stack.pop().unwrap_or(Value::None);
                 let m = self.import(&name, !fromlist.is_none())?;
-                self.push(m);
+                self.tpush(m);
             }
             Op::ImportFrom(i) => {
                 let name = f.code.names[i as usize].clone();
                 let m = f.stack.last().cloned().unwrap_or(Value::None);
                 let v = self.import_from(&m, &name)?;
-                self.push(v);
+                self.tpush(v);
             }
             Op::ImportStar => {
                 let m = f.stack.pop().unwrap_or(Value::None);
@@ -728,7 +786,7 @@ impl Vm {
             }
             Op::LoadBuildClass => {
                 let v = self.builtin_value("__build_class__");
-                self.push(v);
+                self.tpush(v);
             }
             Op::LoadAssertionError => {
                 let v = Value::Class(self.types.exc("AssertionError"));
@@ -737,31 +795,31 @@ impl Vm {
             Op::GetLen => {
                 let v = f.stack.last().cloned().unwrap_or(Value::None);
                 let n = self.len(&v)?;
-                self.push(Value::Int(n as i64));
+                self.tpush(Value::Int(n as i64));
             }
             Op::MatchMapping => {
                 let v = f.stack.last().cloned().unwrap_or(Value::None);
                 let b = self.is_mapping(&v);
-                self.push(Value::Bool(b));
+                self.tpush(Value::Bool(b));
             }
             Op::MatchSequence => {
                 let v = f.stack.last().cloned().unwrap_or(Value::None);
                 let b = self.is_match_sequence(&v);
-                self.push(Value::Bool(b));
+                self.tpush(Value::Bool(b));
             }
             Op::MatchKeys => {
                 let keys = f.stack.last().cloned().unwrap_or(Value::None);
                 let n = f.stack.len();
                 let subject = f.stack.get(n.wrapping_sub(2)).cloned().unwrap_or(Value::None);
                 let r = self.match_keys(&subject, &keys)?;
-                self.push(r);
+                self.tpush(r);
             }
             Op::MatchClass(nargs) => {
                 let names = f.stack.pop().unwrap_or(Value::None);
                 let cls = f.stack.pop().unwrap_or(Value::None);
                 let subject = f.stack.pop().unwrap_or(Value::None);
                 let r = self.match_class(&subject, &cls, nargs as usize, &names)?;
-                self.push(r);
+                self.tpush(r);
             }
             Op::SetupAnnotations => {
                 let has = match &f.namespace {
@@ -783,6 +841,70 @@ impl Vm {
         Ok(Flow::Next)
     }
 
+    /// Whether the callable at `callee` in frame `fi` is a plain Python
+    /// function taking exactly the positional arguments `from..` on the stack.
+    #[inline(always)]
+    fn fast_call(&self, fi: usize, callee: usize, from: usize) -> bool {
+        let f = &self.frames[fi];
+        match f.stack.get(callee) {
+            Some(Value::Function(func)) => {
+                let code = &func.code;
+                code.argcount as usize == f.stack.len() - from
+                    && !code.has_varargs
+                    && !code.has_varkw
+                    && code.kwonlyargcount == 0
+                    && code.cellvars.is_empty()
+                    && code.freevars.is_empty()
+                    && !code.is_generator_like()
+            }
+            _ => false,
+        }
+    }
+
+    /// The call `fast_call` approved: moves the arguments into recycled
+    /// buffers and pushes the new frame.
+    #[inline(always)]
+    fn fast_call_push(&mut self, fi: usize, callee: usize, from: usize) -> PyResult<Flow> {
+        if self.frames.len() >= self.limits.recursion_limit {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let mut locals = self.locals_pool.pop().unwrap_or_default();
+        let stack = self.stack_pool.pop().unwrap_or_default();
+        let f = &mut self.frames[fi];
+        locals.extend(f.stack.drain(from..).map(Some));
+        f.stack.truncate(callee + 1);
+        let func = match f.stack.pop() {
+            Some(Value::Function(func)) => func,
+            _ => return Ok(Flow::Next),
+        };
+        locals.resize(func.code.varnames.len(), None);
+        let frame = Frame::with_parts(func.code.clone(), func.globals.clone(), locals, stack);
+        self.frames.push(frame);
+        Ok(Flow::Next)
+    }
+
+    /// `LoadGlobal` on a cache miss: globals, then builtins; refills the cache.
+    #[inline(never)]
+    fn load_global_slow(&mut self, fi: usize, i: usize) -> PyResult<Value> {
+        let f = &self.frames[fi];
+        let name = &f.code.names[i];
+        let cell = &f.code.global_cache[i];
+        let g = f.globals.globals.borrow();
+        if let Some(slot) = g.find(name) {
+            cell.set(GlobalCache { gver: g.version(), bver: 0, slot: slot as u32, builtin: false });
+            return Ok(g.value_at(slot).cloned().unwrap_or(Value::None));
+        }
+        let b = self.builtins.globals.borrow();
+        if let Some(slot) = b.find(name) {
+            cell.set(GlobalCache { gver: g.version(), bver: b.version(), slot: slot as u32, builtin: true });
+            return Ok(b.value_at(slot).cloned().unwrap_or(Value::None));
+        }
+        let name = name.clone();
+        drop(b);
+        drop(g);
+        Err(self.name_error(&name))
+    }
+
     /// Keeps a finished frame's buffers for the next call (saves two
     /// allocations per call).
     fn recycle(&mut self, frame: &mut Frame) {
@@ -798,6 +920,30 @@ impl Vm {
 
     /// Pops the finished top frame and reports its result.
     pub(super) fn do_return(&mut self, v: Value) -> PyResult<Flow> {
+        let n = self.frames.len();
+        if n >= 2 {
+            // A plain call: recycle the buffers in place and drop the frame
+            // without moving it.
+            let f = &mut self.frames[n - 1];
+            if f.resume == Resume::Call && f.gen.is_none() && f.init_obj.is_none() {
+                if self.stack_pool.len() < 64 {
+                    let mut st = std::mem::take(&mut f.stack);
+                    let mut l = std::mem::take(&mut f.locals);
+                    st.clear();
+                    l.clear();
+                    self.stack_pool.push(st);
+                    self.locals_pool.push(l);
+                }
+                self.frames.truncate(n - 1);
+                self.frames[n - 2].stack.push(v);
+                return Ok(Flow::Next);
+            }
+        }
+        self.do_return_slow(v)
+    }
+
+    #[inline(never)]
+    fn do_return_slow(&mut self, v: Value) -> PyResult<Flow> {
         let mut frame = match self.frames.pop() {
             Some(f) => f,
             None => return Ok(Flow::Exit(Exec::Returned(v))),
@@ -811,11 +957,11 @@ impl Vm {
                 let t = self.type_name(&v);
                 return Err(self.type_error(format!("__init__() should return None, not '{t}'")));
             }
-            self.push(init);
+            self.tpush(init);
             return Ok(Flow::Next);
         }
         if frame.resume == Resume::Call {
-            self.push(v);
+            self.tpush(v);
             return Ok(Flow::Next);
         }
         if frame.code.kind == crate::bytecode::CodeKind::AsyncGenerator {
@@ -881,7 +1027,7 @@ impl Vm {
         }
         match resume {
             Resume::ForIter(_) | Resume::Send(_) | Resume::GenCall | Resume::Call => {
-                self.push(v);
+                self.tpush(v);
                 Ok(Flow::Next)
             }
             Resume::Host => Ok(Flow::Exit(Exec::Yielded(v))),
@@ -893,7 +1039,7 @@ impl Vm {
     fn deliver(&mut self, e: Exec) -> PyResult<()> {
         match e {
             Exec::Returned(v) | Exec::Yielded(v) => {
-                self.push(v);
+                self.tpush(v);
                 Ok(())
             }
             Exec::Raised(exc) => Err(exc),
