@@ -45,6 +45,9 @@ pub fn trace_json(trace: &Trace) -> String {
             out.push_str(",\n");
         }
         let _ = write!(out, "{{\"seq\":{},\"t\":{},", e.seq, crate::format::float_repr(e.t));
+        if let Some(task) = e.task {
+            let _ = write!(out, "\"in_task\":{task},");
+        }
         match &e.kind {
             EventKind::Output { stream, text } => {
                 let s = if *stream == Stream::Stdout { "stdout" } else { "stderr" };

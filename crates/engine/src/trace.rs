@@ -48,6 +48,9 @@ pub struct Event {
     pub seq: u64,
     /// Virtual seconds since the program started.
     pub t: f64,
+    /// The asyncio task whose step was running (None: top-level code or
+    /// the loop itself), so output can be attributed to the task that printed it.
+    pub task: Option<u64>,
     pub kind: EventKind,
 }
 
@@ -55,6 +58,8 @@ pub struct Event {
 #[derive(Default)]
 pub struct Trace {
     pub events: Vec<Event>,
+    /// The task whose step is running now; stamped on every pushed event.
+    pub task: Option<u64>,
     next_seq: u64,
     output_bytes: usize,
     truncated: bool,
@@ -62,7 +67,7 @@ pub struct Trace {
 
 impl Trace {
     pub fn push(&mut self, t: f64, kind: EventKind) {
-        self.events.push(Event { seq: self.next_seq, t, kind });
+        self.events.push(Event { seq: self.next_seq, t, task: self.task, kind });
         self.next_seq += 1;
     }
 

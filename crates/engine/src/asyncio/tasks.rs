@@ -150,6 +150,7 @@ impl Vm {
             return Err(self.type_error("task coroutine is not a coroutine".into()));
         };
         self.aio.current_task = Some(task.clone());
+        self.trace.task = with_task(&task, |t| t.id);
         self.aio.running = Some(Running::TaskStep(task.clone()));
         self.trace_task_running(&task);
         let depth = self.frames.len();
@@ -175,6 +176,7 @@ impl Vm {
     /// Applies the outcome of a step (the rest of `Task.__step`).
     pub fn task_step_finished(&mut self, task: &Value, outcome: Exec) -> PyResult<()> {
         self.aio.current_task = None;
+        self.trace.task = None;
         self.aio.running = None;
         match outcome {
             Exec::Returned(v) => {
