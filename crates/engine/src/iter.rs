@@ -76,6 +76,9 @@ impl Vm {
             Value::Set(s) => IterState::Set { items: s.borrow().iter().cloned().collect(), i: 0 },
             Value::FrozenSet(s) => IterState::Set { items: s.iter().cloned().collect(), i: 0 },
             Value::Obj(o) => match &o.payload {
+                Payload::Gen(st) if st.borrow().kind == crate::bytecode::CodeKind::Coroutine => {
+                    return Err(self.not_iterable(v));
+                }
                 Payload::Iter(_) | Payload::Gen(_) => {
                     if o.class.lookup("__iter__").is_none() || matches!(o.payload, Payload::Iter(_)) {
                         return Ok(v.clone());
@@ -103,6 +106,7 @@ impl Vm {
                     }
                 }
             },
+            Value::Class(c) if self.meta_method(c, "__iter__").is_some() => return self.user_iter(v),
             _ => return Err(self.not_iterable(v)),
         };
         Ok(self.make_iter(st))

@@ -114,6 +114,16 @@ const MOVE_COST: usize = 2;
 /// CPython's `_generate_suggestions`: the closest candidate by a weighted
 /// Levenshtein distance, at most a third of the characters changed.
 fn best_match(name: &str, candidates: &[String]) -> Option<String> {
+    best_match_within(name, candidates, name.chars().count())
+}
+
+/// The C-level variant (`_Py_CalculateSuggestions`, used for keyword
+/// arguments): no bound from the name's own length.
+pub(crate) fn best_match_unbounded(name: &str, candidates: &[String]) -> Option<String> {
+    best_match_within(name, candidates, usize::MAX)
+}
+
+fn best_match_within(name: &str, candidates: &[String], mut best_distance: usize) -> Option<String> {
     if candidates.len() > MAX_CANDIDATE_ITEMS {
         return None;
     }
@@ -121,7 +131,6 @@ fn best_match(name: &str, candidates: &[String]) -> Option<String> {
     if wrong.len() > MAX_STRING_SIZE {
         return None;
     }
-    let mut best_distance = wrong.len();
     let mut suggestion: Option<&String> = None;
     for c in candidates {
         if c == name {

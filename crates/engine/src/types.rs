@@ -84,6 +84,7 @@ pub struct Types {
     pub traceback: Rc<Class>,
     pub stream: Rc<Class>,
     pub generic_alias: Rc<Class>,
+    pub union_type: Rc<Class>,
     /// Marker for "no self" between LOAD_METHOD and CALL_METHOD.
     pub null: Rc<Obj>,
     pub traceback_marker: Rc<Obj>,
@@ -288,6 +289,7 @@ impl Types {
             traceback: tb.clone(),
             stream: mk("TextIOWrapper", o(), Layout::Other),
             generic_alias: mk("GenericAlias", o(), Layout::Other),
+            union_type: mk("UnionType", o(), Layout::Other),
             null: Rc::new(Obj::new(null_class, Payload::None)),
             traceback_marker: Rc::new(Obj::new(tb, Payload::None)),
             exceptions,

@@ -19,8 +19,20 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("__build_class__: bad arguments".into()));
     };
     let name = name.as_str().unwrap_or("?").to_string();
+    let given: Vec<Value> = pos.collect();
     let mut bases = Vec::new();
-    for b in pos {
+    for b in given.iter().cloned() {
+        // `class Box(Generic[T])`: a non-class base names its real bases.
+        let b = match &b {
+            Value::Obj(_) => match vm.call_dunder(&b, "__mro_entries__", vec![Value::tuple(given.clone())])? {
+                Some(Value::Tuple(t)) => {
+                    bases.extend(t.iter().filter_map(|x| if let Value::Class(c) = x { Some(c.clone()) } else { None }));
+                    continue;
+                }
+                _ => b,
+            },
+            _ => b,
+        };
         match b {
             Value::Class(c) => bases.push(c),
             other => {
@@ -39,6 +51,18 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         } else {
             class_kw.push((k, v));
         }
+    }
+    if metaclass.is_none() {
+        // The most derived metaclass among the bases (CPython's rule).
+        let mut best: Option<Rc<crate::value::Class>> = None;
+        for b in &bases {
+            if let Some(m) = vm.custom_metaclass(b) {
+                if best.as_ref().map(|cur| m.is_subclass(cur)).unwrap_or(true) {
+                    best = Some(m);
+                }
+            }
+        }
+        metaclass = best.map(Value::Class);
     }
     if bases.is_empty() {
         bases.push(vm.types.object.clone());

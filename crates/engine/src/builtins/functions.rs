@@ -431,7 +431,9 @@ fn merge_sort(v: &mut [usize], less: &mut dyn FnMut(usize, usize) -> bool) {
 }
 
 fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    check_arity(vm, "sorted", &args, 1, 1)?;
+    if args.pos.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.pos.len())));
+    }
     let mut items = vm.collect(&args.pos[0])?;
     let key = args.kw("key").cloned().filter(|k| !k.is_none());
     let reverse = match args.kw("reverse") {

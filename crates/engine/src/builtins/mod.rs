@@ -75,6 +75,7 @@ pub fn install(vm: &mut Vm) {
 
 /// Registers methods and constructors of every builtin type.
 pub fn install_methods(vm: &mut Vm) {
+    crate::modules::typing::install(vm);
     object::install(vm);
     types_methods::install(vm);
     str_methods::install(vm);

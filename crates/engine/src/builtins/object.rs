@@ -23,12 +23,13 @@ pub fn install(vm: &mut Vm) {
     add_method(&object, "__getattribute__", "object", object_getattribute);
     add_method(&object, "__format__", "object", object_format);
     add_method(&object, "__init_subclass__", "object", object_noop);
-    let ctors: [(Rc<Class>, crate::types::Ctor); 5] = [
+    let ctors: [(Rc<Class>, crate::types::Ctor); 6] = [
         (t.type_.clone(), type_ctor),
         (t.property.clone(), property_ctor),
         (t.staticmethod.clone(), staticmethod_ctor),
         (t.classmethod.clone(), classmethod_ctor),
         (t.super_.clone(), super_ctor),
+        (t.none_type.clone(), none_ctor),
     ];
     let prop = t.property.clone();
     let base_exc = t.exc("BaseException");
@@ -40,6 +41,7 @@ pub fn install(vm: &mut Vm) {
     add_method(&prop, "setter", "property", property_setter);
     add_method(&prop, "deleter", "property", property_deleter);
     add_method(&type_, "mro", "type", type_mro);
+    add_method(&type_, "__call__", "type", type_call);
     add_method(&type_, "__subclasses__", "type", type_subclasses);
     add_method(&base_exc, "__init__", "BaseException", exc_init);
     add_method(&base_exc, "__repr__", "BaseException", object_repr);
@@ -114,6 +116,14 @@ fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let data = this.as_obj().and_then(|o| o.exc()).map(|d| d.borrow().args.clone()).unwrap_or_default();
         if data.len() == 1 && vm.exc_matches_name(&this, "KeyError") {
             return Ok(Value::string(vm.repr(&data[0])?));
+        }
+        if (2..=5).contains(&data.len()) && vm.exc_matches_name(&this, "OSError") {
+            let errno = vm.str_of(&data[0])?;
+            let strerror = vm.str_of(&data[1])?;
+            return Ok(Value::string(match data.get(2) {
+                Some(f) if !f.is_none() => format!("[Errno {errno}] {strerror}: {}", vm.repr(f)?),
+                _ => format!("[Errno {errno}] {strerror}"),
+            }));
         }
         return Ok(Value::string(match data.len() {
             0 => String::new(),
@@ -190,7 +200,7 @@ fn object_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::string(vm.str_of(&this)?))
 }
 
-fn type_ctor(vm: &mut Vm, _cls: Rc<Class>, args: Args) -> PyResult<Value> {
+fn type_ctor(vm: &mut Vm, cls: Rc<Class>, args: Args) -> PyResult<Value> {
     match args.pos.len() {
         1 => Ok(Value::Class(vm.type_of(&args.pos[0]))),
         3 => {
@@ -211,6 +221,19 @@ fn type_ctor(vm: &mut Vm, _cls: Rc<Class>, args: Args) -> PyResult<Value> {
             if dict.contains("__eq__") && !dict.contains("__hash__") {
                 dict.set_str("__hash__", Value::None);
             }
+            if !Rc::ptr_eq(&cls, &vm.types.type_) {
+                dict.set_str("__metaclass__", Value::Class(cls.clone()));
+            }
+            for n in ["__init_subclass__", "__class_getitem__"] {
+                if let Some(Value::Function(f)) = dict.get(n).cloned() {
+                    let cm = vm.alloc_classmethod(Value::Function(f));
+                    dict.set_str(n, cm);
+                }
+            }
+            if let Some(Value::Function(f)) = dict.get("__new__").cloned() {
+                let sm = vm.alloc_staticmethod(Value::Function(f));
+                dict.set_str("__new__", sm);
+            }
             let module = match dict.get("__module__") {
                 Some(Value::Str(s)) => s.s.clone(),
                 _ => "__main__".to_string(),
@@ -220,6 +243,22 @@ fn type_ctor(vm: &mut Vm, _cls: Rc<Class>, args: Args) -> PyResult<Value> {
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments".into())),
     }
+}
+
+/// `type.__call__(cls, *args)`, reached from a metaclass's `__call__`.
+fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut pos = args.pos.into_iter();
+    match pos.next() {
+        Some(Value::Class(c)) => vm.instantiate_default(&c, pos.collect(), args.kw),
+        _ => Err(vm.type_error("descriptor '__call__' requires a 'type' object".into())),
+    }
+}
+
+fn none_ctor(vm: &mut Vm, _cls: Rc<Class>, args: Args) -> PyResult<Value> {
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        return Err(vm.type_error("NoneType takes no arguments".into()));
+    }
+    Ok(Value::None)
 }
 
 fn type_mro(_vm: &mut Vm, args: Args) -> PyResult<Value> {

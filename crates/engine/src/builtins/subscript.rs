@@ -114,6 +114,9 @@ pub fn getitem(vm: &mut Vm, v: &Value, idx: Value) -> PyResult<Value> {
             None => Err(vm.key_error(idx)),
         },
         Value::Class(c) => {
+            if let Some(f) = vm.meta_method(c, "__getitem__") {
+                return vm.call(f, vec![v.clone(), idx]);
+            }
             if let Some(f) = c.lookup("__class_getitem__") {
                 let f = match &f {
                     Value::Obj(o) => match &o.payload {

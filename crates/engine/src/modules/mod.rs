@@ -29,6 +29,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("json", include_str!("py/json.py")),
     ("types", include_str!("py/types.py")),
     ("textwrap", include_str!("py/textwrap.py")),
+    ("typing", include_str!("py/typing.py")),
 ];
 
 impl Vm {
@@ -48,7 +49,6 @@ impl Vm {
         let v = match top {
             "sys" => sys::make(self),
             "builtins" => Value::Obj(Rc::new(Obj::new(self.types.module.clone(), Payload::Module(self.builtins.clone())))),
-            "typing" => typing::make(self),
             "random" => random_module::make(self),
             "math" => math::make(self),
             "asyncio" => {
@@ -65,6 +65,9 @@ impl Vm {
                 Some((_, src)) => self.load_py_module(top, src)?,
                 None => {
                     let e = self.new_error("ModuleNotFoundError", &format!("No module named '{top}'"));
+                    if let Some(o) = e.as_obj() {
+                        o.dict.borrow_mut().set_str("name", Value::str(top));
+                    }
                     return Err(e);
                 }
             },

@@ -37,10 +37,23 @@ impl Vm {
     }
 
     fn metaclass_of(&self, c: &Rc<Class>) -> Rc<Class> {
-        match c.dict.borrow().get("__metaclass__") {
-            Some(Value::Class(m)) => m.clone(),
-            _ => self.types.type_.clone(),
+        self.custom_metaclass(c).unwrap_or_else(|| self.types.type_.clone())
+    }
+
+    /// The metaclass of `c` when it is not `type`: recorded by `type.__new__`
+    /// as `__metaclass__` and inherited along the MRO like CPython's `ob_type`.
+    pub fn custom_metaclass(&self, c: &Class) -> Option<Rc<Class>> {
+        match c.lookup("__metaclass__") {
+            Some(Value::Class(m)) => Some(m),
+            _ => None,
         }
+    }
+
+    /// A special method defined by a custom metaclass of `c` (for `len(C)`,
+    /// `iter(C)`, `C[k]`, `x in C`, `C(...)`).
+    pub fn meta_method(&self, c: &Class, name: &str) -> Option<Value> {
+        let m = self.custom_metaclass(c)?;
+        m.lookup(name).filter(|f| !matches!(f, Value::Builtin(_)))
     }
 
     pub fn type_name(&self, v: &Value) -> String {
@@ -297,6 +310,24 @@ impl Vm {
                     "co_filename" => Some(Value::str(&c.filename)),
                     "co_firstlineno" => Some(Value::Int(c.first_line as i64)),
                     "co_argcount" => Some(Value::Int(c.argcount as i64)),
+                    "co_flags" => {
+                        use crate::bytecode::CodeKind;
+                        // CPython's CO_* bits for what the code object is.
+                        let mut flags = match c.kind {
+                            CodeKind::Module | CodeKind::Class => 0,
+                            CodeKind::Function => 0x3,
+                            CodeKind::Generator => 0x23,
+                            CodeKind::Coroutine => 0x83,
+                            CodeKind::AsyncGenerator => 0x203,
+                        };
+                        if c.has_varargs {
+                            flags |= 0x4;
+                        }
+                        if c.has_varkw {
+                            flags |= 0x8;
+                        }
+                        Some(Value::Int(flags))
+                    }
                     "co_varnames" => Some(Value::tuple(c.varnames.iter().map(|n| Value::str(n)).collect())),
                     _ => None,
                 },

@@ -38,7 +38,7 @@ impl Vm {
                 self.push(v);
                 Ok(Flow::Next)
             }
-            Value::Class(c) if c.layout_is_plain_init() => {
+            Value::Class(c) if c.layout_is_plain_init() && self.meta_method(c, "__call__").is_none() => {
                 let c = c.clone();
                 let init = c.lookup("__init__");
                 let obj = self.new_instance(&c, &args, &kw)?;
@@ -147,11 +147,52 @@ impl Vm {
     /// Calls a class: `__new__` then `__init__`, with builtin constructors
     /// for builtin layouts.
     pub fn instantiate(&mut self, c: &Rc<crate::value::Class>, args: Vec<Value>, kw: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+        if let Some(call) = self.meta_method(c, "__call__") {
+            let mut a = Vec::with_capacity(args.len() + 1);
+            a.push(Value::Class(c.clone()));
+            a.extend(args);
+            return self.call_with_kw(call, a, kw);
+        }
+        self.instantiate_default(c, args, kw)
+    }
+
+    /// `type.__call__`: `__new__`, then `__init__` if `__new__` returned an
+    /// instance of the class.
+    pub fn instantiate_default(&mut self, c: &Rc<crate::value::Class>, args: Vec<Value>, kw: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+        use crate::value::Layout;
+        let user_new = c.lookup("__new__").map(|n| !matches!(n, Value::Builtin(_))).unwrap_or(false);
+        let is_meta = c.id != self.types.type_.id && c.is_subclass(&self.types.type_);
+        if is_meta || user_new && c.layout != Layout::Object && c.layout != Layout::Exception {
+            // A builtin-layout subclass with its own __new__ (namedtuple,
+            // int-based enums) or a metaclass: honour `__new__`. The builtin
+            // constructors of other layouts run a subclass `__init__`
+            // themselves; metaclass `__init__` runs here.
+            let obj = if user_new {
+                self.new_instance(c, &args, &kw)?
+            } else {
+                match self.types.constructor_for(c) {
+                    Some(ctor) => ctor(self, c.clone(), Args { pos: args.clone(), kw: kw.clone() })?,
+                    None => self.new_instance(c, &args, &kw)?,
+                }
+            };
+            if is_meta && self.type_of(&obj).is_subclass(c) {
+                if let Some(init) = c.lookup("__init__").filter(|i| !matches!(i, Value::Builtin(_))) {
+                    let mut a = Vec::with_capacity(args.len() + 1);
+                    a.push(obj.clone());
+                    a.extend(args);
+                    self.call_with_kw(init, a, kw)?;
+                }
+            }
+            return Ok(obj);
+        }
         if let Some(ctor) = self.types.constructor_for(c) {
             // A builtin type, or a subclass of one without its own __init__.
             return ctor(self, c.clone(), Args { pos: args, kw });
         }
         let obj = self.new_instance(c, &args, &kw)?;
+        if !self.type_of(&obj).is_subclass(c) {
+            return Ok(obj);
+        }
         if let Some(init) = c.lookup("__init__") {
             let mut a = Vec::with_capacity(args.len() + 1);
             a.push(obj.clone());
@@ -188,12 +229,41 @@ impl Vm {
         {
             return Err(self.type_error(format!("{}() takes no arguments", c.name)));
         }
-        let v = self.alloc_instance(c);
+        let v = match self.oserror_subclass(c, args) {
+            Some(sub) => self.alloc_instance(&sub),
+            None => self.alloc_instance(c),
+        };
         if let Some(d) = v.as_obj().and_then(|o| o.exc()) {
             // BaseException.__new__ records the constructor arguments.
             d.borrow_mut().args = args.to_vec();
         }
         Ok(v)
+    }
+
+    /// `OSError(errno, strerror)` builds the subclass for that errno, as
+    /// CPython does (`OSError(2, ...)` is a FileNotFoundError).
+    fn oserror_subclass(&self, c: &Rc<crate::value::Class>, args: &[Value]) -> Option<Rc<crate::value::Class>> {
+        if c.name.as_ref() != "OSError" || c.module.as_ref() != "builtins" || args.len() < 2 {
+            return None;
+        }
+        let name = match args[0] {
+            Value::Int(1) | Value::Int(13) => "PermissionError",
+            Value::Int(2) => "FileNotFoundError",
+            Value::Int(3) => "ProcessLookupError",
+            Value::Int(4) => "InterruptedError",
+            Value::Int(10) => "ChildProcessError",
+            Value::Int(11) | Value::Int(114) | Value::Int(115) => "BlockingIOError",
+            Value::Int(17) => "FileExistsError",
+            Value::Int(20) => "NotADirectoryError",
+            Value::Int(21) => "IsADirectoryError",
+            Value::Int(32) => "BrokenPipeError",
+            Value::Int(103) => "ConnectionAbortedError",
+            Value::Int(104) => "ConnectionResetError",
+            Value::Int(110) => "TimeoutError",
+            Value::Int(111) => "ConnectionRefusedError",
+            _ => return None,
+        };
+        Some(self.types.exc(name))
     }
 
     /// A bare instance of `c` with the payload its layout needs.
@@ -302,7 +372,16 @@ impl Vm {
                             posonly_as_kw.push(name);
                             continue;
                         }
-                        return Err(self.type_error(format!("{qual}() got an unexpected keyword argument '{name}'")));
+                        // 3.13 suggests the closest parameter name.
+                        let params: Vec<String> = code.varnames[code.posonlyargcount as usize..argc + kwonly]
+                            .iter()
+                            .map(|n| n.to_string())
+                            .collect();
+                        let hint = match crate::report::best_match_unbounded(&name, &params) {
+                            Some(m) => format!(". Did you mean '{m}'?"),
+                            None => String::new(),
+                        };
+                        return Err(self.type_error(format!("{qual}() got an unexpected keyword argument '{name}'{hint}")));
                     }
                 },
             }

@@ -463,7 +463,11 @@ impl Vm {
             Value::Dict(d) => d.borrow().len(),
             Value::Set(s) => s.borrow().len(),
             Value::FrozenSet(s) => s.len(),
-            Value::Obj(o) => {
+            Value::Obj(_) | Value::Class(_) => {
+                let o = match v {
+                    Value::Obj(o) => Some(o),
+                    _ => None,
+                };
                 if let Some(r) = self.call_dunder(v, "__len__", vec![])? {
                     return match r {
                         Value::Int(i) if i >= 0 => Ok(i as usize),
@@ -475,9 +479,9 @@ impl Vm {
                         }
                     };
                 }
-                match &o.payload {
-                    Payload::Range { start, stop, step } => crate::builtins::range_len(*start, *stop, *step) as usize,
-                    Payload::Base(b) => {
+                match o.map(|o| &o.payload) {
+                    Some(Payload::Range { start, stop, step }) => crate::builtins::range_len(*start, *stop, *step) as usize,
+                    Some(Payload::Base(b)) => {
                         let b = b.borrow().clone();
                         return self.len(&b);
                     }

@@ -36,6 +36,15 @@ impl Vm {
             "__notes__" => Ok(o.dict.borrow().get("__notes__").cloned()),
             "value" if self.exc_matches_name(obj, "StopIteration") => Ok(Some(self.stop_value(obj))),
             "code" if self.exc_matches_name(obj, "SystemExit") => Ok(Some(self.stop_value(obj))),
+            "errno" | "strerror" | "filename" if self.exc_matches_name(obj, "OSError") => {
+                let args = o.exc().map(|d| d.borrow().args.clone()).unwrap_or_default();
+                let i = match name {
+                    "errno" => 0,
+                    "strerror" => 1,
+                    _ => 2,
+                };
+                Ok(Some(if (2..=5).contains(&args.len()) { args.get(i).cloned().unwrap_or(Value::None) } else { Value::None }))
+            }
             "message" if self.exc_matches_name(obj, "BaseExceptionGroup") => Ok(Some(self.stop_value(obj))),
             "exceptions" if self.exc_matches_name(obj, "BaseExceptionGroup") => {
                 let args = o.exc().map(|d| d.borrow().args.clone()).unwrap_or_default();
@@ -56,6 +65,18 @@ impl Vm {
             "gi_running" | "cr_running" | "ag_running" => Some(Value::Bool(st.status == GenStatus::Running)),
             "gi_suspended" | "cr_suspended" => Some(Value::Bool(st.status == GenStatus::Suspended)),
             "gi_frame" | "cr_frame" | "ag_frame" => Some(if st.status == GenStatus::Closed { Value::None } else { Value::Bool(true) }),
+            "gi_yieldfrom" | "cr_await" | "ag_await" => Some(match &st.frame {
+                // Suspended inside `yield from`/`await`: SEND, YIELD_VALUE
+                // just ran and the delegate is on top of the stack.
+                Some(f) if st.status == GenStatus::Suspended
+                    && f.ip >= 2
+                    && matches!(f.code.ops.get(f.ip - 1), Some(crate::bytecode::Op::YieldValue))
+                    && matches!(f.code.ops.get(f.ip - 2), Some(crate::bytecode::Op::Send(_))) =>
+                {
+                    f.stack.last().cloned().unwrap_or(Value::None)
+                }
+                _ => Value::None,
+            }),
             "gi_code" | "cr_code" | "ag_code" => st
                 .frame
                 .as_ref()
@@ -156,7 +177,10 @@ impl Vm {
         if !is_group {
             if self.exc_match(exc, ty)? {
                 // A naked exception is wrapped in a group for the handler.
-                let eg = self.make_exception_group("", vec![exc.clone()])?;
+                // CPython passes the exceptions as a tuple here.
+                let cls = if self.exc_matches_name(exc, "Exception") { "ExceptionGroup" } else { "BaseExceptionGroup" };
+                let cls = self.types.exc(cls);
+                let eg = self.call(Value::Class(cls), vec![Value::str(""), Value::tuple(vec![exc.clone()])])?;
                 return Ok((Value::None, eg));
             }
             return Ok((exc.clone(), Value::None));

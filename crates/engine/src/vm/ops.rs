@@ -337,11 +337,11 @@ impl Vm {
                 v.extend(y.iter().cloned());
                 Ok(Some(Value::tuple(v)))
             }
-            (Value::List(_), _, BinOp::Add) => Err(self.type_error(format!(
+            (Value::List(_), _, BinOp::Add) if !matches!(b, Value::Obj(_)) => Err(self.type_error(format!(
                 "can only concatenate list (not \"{}\") to list",
                 self.type_name(b)
             ))),
-            (Value::Tuple(_), _, BinOp::Add) => Err(self.type_error(format!(
+            (Value::Tuple(_), _, BinOp::Add) if !matches!(b, Value::Obj(_)) => Err(self.type_error(format!(
                 "can only concatenate tuple (not \"{}\") to tuple",
                 self.type_name(b)
             ))),
@@ -450,6 +450,21 @@ impl Vm {
             if let Value::Str(_) = self.base_value(&a).unwrap_or(Value::None) {
                 let x = self.base_value(&a).unwrap_or(Value::None);
                 return crate::builtins::str_percent(self, &x, &b);
+            }
+        }
+        if op == BinOp::Add {
+            let base = self.base_value(&a).unwrap_or(Value::None);
+            let seq = match base {
+                Value::Str(_) => Some("str"),
+                Value::List(_) => Some("list"),
+                Value::Tuple(_) => Some("tuple"),
+                _ => None,
+            };
+            if let Some(seq) = seq {
+                return Err(self.type_error(format!("can only concatenate {seq} (not \"{}\") to {seq}", tb.name)));
+            }
+            if let Value::Bytes(_) = &base {
+                return Err(self.type_error(format!("can't concat {} to bytes", tb.name)));
             }
         }
         Err(self.type_error(format!(
@@ -860,6 +875,14 @@ impl Vm {
                 if let Payload::Base(b) = &o.payload {
                     let b = b.borrow().clone();
                     return self.contains(&b, item);
+                }
+                self.contains_by_iter(container, item)
+            }
+            Value::Class(c) => {
+                if self.meta_method(c, "__contains__").is_some() {
+                    if let Some(r) = self.call_dunder(container, "__contains__", vec![item.clone()])? {
+                        return self.truthy(&r);
+                    }
                 }
                 self.contains_by_iter(container, item)
             }
