@@ -186,10 +186,26 @@ fn bool_ctor(vm: &mut Vm, _cls: Rc<Class>, args: Args) -> PyResult<Value> {
     }
 }
 
+/// Floats are unboxed, so object identity is their bit pattern. Identity is
+/// observable only for NaN (`x in [x]` is true, `float("nan") in
+/// [float("nan")]` false): each `float("nan")` gets its own NaN payload so
+/// it behaves as a distinct object.
+fn fresh_nan(f: f64) -> f64 {
+    thread_local!(static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) });
+    let n = NEXT.with(|c| {
+        let n = c.get();
+        c.set(n.wrapping_add(1));
+        n
+    });
+    let payload = n & 0x0007_ffff_ffff_ffff;
+    f64::from_bits((f.to_bits() & 0xfff8_0000_0000_0000) | payload)
+}
+
 fn float_ctor(vm: &mut Vm, cls: Rc<Class>, args: Args) -> PyResult<Value> {
     let v = match args.pos.first() {
         None => Value::Float(0.0),
         Some(Value::Str(s)) => match crate::format::parse_float(&s.s) {
+            Ok(f) if f.is_nan() => Value::Float(fresh_nan(f)),
             Ok(f) => Value::Float(f),
             Err(e) => return Err(vm.fmt_error(e)),
         },

@@ -30,6 +30,8 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("types", include_str!("py/types.py")),
     ("textwrap", include_str!("py/textwrap.py")),
     ("typing", include_str!("py/typing.py")),
+    ("bisect", include_str!("py/bisect.py")),
+    ("heapq", include_str!("py/heapq.py")),
 ];
 
 impl Vm {
@@ -47,9 +49,17 @@ impl Vm {
         }
         let top = name.split('.').next().unwrap_or(name);
         let v = match top {
-            "sys" => sys::make(self),
+            "sys" => {
+                let v = sys::make(self);
+                self.extend_module(&v, "sys", include_str!("py/sys_extras.py"))?;
+                v
+            }
             "builtins" => Value::Obj(Rc::new(Obj::new(self.types.module.clone(), Payload::Module(self.builtins.clone())))),
-            "random" => random_module::make(self),
+            "random" => {
+                let v = random_module::make(self);
+                self.extend_module(&v, "random", include_str!("py/random_extras.py"))?;
+                v
+            }
             "math" => math::make(self),
             "asyncio" => {
                 let (m, v) = self.new_module("asyncio");
@@ -73,7 +83,26 @@ impl Vm {
             },
         };
         self.modules.set_str(top, v.clone());
+        // Keep `sys.modules` (a dict made when sys was imported) current.
+        if let Some(Value::Obj(sys_m)) = self.modules.get("sys").cloned() {
+            if let Payload::Module(sm) = &sys_m.payload {
+                let d = sm.globals.borrow().get("modules").cloned();
+                if let Some(Value::Dict(d)) = d {
+                    self.dict_set(&d, Value::str(top), v.clone())?;
+                }
+            }
+        }
         Ok(v)
+    }
+
+    /// Runs Python source in the namespace of a module built in Rust, for
+    /// the parts better written in Python.
+    fn extend_module(&mut self, v: &Value, name: &str, src: &str) -> PyResult<()> {
+        if let Some(Payload::Module(m)) = v.as_obj().map(|o| &o.payload) {
+            let m = m.clone();
+            self.run_module_source(&m, name, src)?;
+        }
+        Ok(())
     }
 
     fn load_py_module(&mut self, name: &str, src: &str) -> PyResult<Value> {

@@ -10,7 +10,9 @@ use crate::vm::{PyResult, Vm};
 
 pub fn make(vm: &mut Vm) -> Value {
     let (m, v) = vm.new_module("random");
-    let fns: [(&'static str, crate::value::BuiltinFn); 12] = [
+    let fns: [(&'static str, crate::value::BuiltinFn); 14] = [
+        ("getstate", getstate),
+        ("setstate", setstate),
         ("seed", seed),
         ("random", random),
         ("uniform", uniform),
@@ -239,4 +241,40 @@ fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Ok(b) => Ok(Value::from_bigint(BigInt::from(b))),
         Err(e) => Err(err(vm, e, "list")),
     }
+}
+
+/// `getstate()`: `(3, (624 words..., index), gauss_next)` as CPython.
+fn getstate(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let st = vm.random.getstate();
+    let mut internal: Vec<Value> = st.words.iter().map(|w| Value::Int(*w as i64)).collect();
+    internal.push(Value::Int(st.index as i64));
+    let gauss = st.gauss_next.map(Value::Float).unwrap_or(Value::None);
+    Ok(Value::tuple(vec![Value::Int(3), Value::tuple(internal), gauss]))
+}
+
+fn setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let state = args.get(0, "state").cloned().unwrap_or(Value::None);
+    let Value::Tuple(parts) = &state else {
+        return Err(vm.type_error("state vector must be a tuple".into()));
+    };
+    if parts.len() != 3 {
+        return Err(vm.value_error(format!("state tuple must have 3 elements, not {}", parts.len())));
+    }
+    let version = match &parts[0] {
+        Value::Int(v) => *v,
+        _ => return Err(vm.type_error("state version must be an int".into())),
+    };
+    let Value::Tuple(internal) = &parts[1] else {
+        return Err(vm.type_error("state vector must be a tuple".into()));
+    };
+    let mut words = Vec::with_capacity(internal.len());
+    for w in internal.iter() {
+        words.push(int_of(vm, w)?);
+    }
+    let gauss = match &parts[2] {
+        Value::None => None,
+        v => Some(float_of(vm, v)?),
+    };
+    vm.random.setstate(version, &words, gauss).map_err(|e| err(vm, e, ""))?;
+    Ok(Value::None)
 }

@@ -16,13 +16,26 @@ pub fn make(vm: &mut Vm) -> Value {
     g.set_str("setrecursionlimit", builtin_fn("setrecursionlimit", setrecursionlimit));
     g.set_str("stdout", stdout);
     g.set_str("stderr", stderr);
-    g.set_str("version_info", Value::tuple(vec![Value::Int(3), Value::Int(13), Value::Int(0), Value::str("final"), Value::Int(0)]));
+    g.set_str("get_int_max_str_digits", builtin_fn("get_int_max_str_digits", get_int_max_str_digits));
     g.set_str("version", Value::str("3.13.0 (looplab)"));
     g.set_str("platform", Value::str("emscripten"));
     g.set_str("maxsize", Value::Int(i64::MAX));
     g.set_str("argv", Value::list(vec![Value::str("")]));
     drop(g);
+    let mods: Vec<(std::rc::Rc<str>, Value)> = vm.modules.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let d = vm.new_dict();
+    // String keys hash and compare without running Python code.
+    for (k, mv) in mods {
+        let _ = vm.dict_set(&d, Value::str(&k), mv);
+    }
+    let _ = vm.dict_set(&d, Value::str("sys"), v.clone());
+    m.globals.borrow_mut().set_str("modules", Value::Dict(d));
     v
+}
+
+/// The int/str conversion limit (CPython's default; not settable here).
+fn get_int_max_str_digits(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(crate::format::INT_MAX_STR_DIGITS as i64))
 }
 
 /// The stream an object writes to, if it is `sys.stdout`/`sys.stderr`.

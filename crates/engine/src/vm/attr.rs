@@ -243,6 +243,12 @@ impl Vm {
                 },
             }),
             (Value::Function(f), "__dict__") => Some(self.namemap_to_dict(&f.dict.borrow())?),
+            (Value::Function(f), "__closure__") => Some(if f.closure.is_empty() {
+                Value::None
+            } else {
+                let cells: Vec<Value> = f.closure.iter().map(|c| self.new_cell(c.clone())).collect();
+                Value::tuple(cells)
+            }),
             (Value::Function(f), "__defaults__") => Some(if f.defaults.is_empty() {
                 Value::None
             } else {
@@ -303,6 +309,10 @@ impl Vm {
                     "stop" => Some(b.clone()),
                     "step" => Some(c.clone()),
                     _ => None,
+                },
+                Payload::Cell(c) if name == "cell_contents" => match c.borrow().clone() {
+                    Some(v) => Some(v),
+                    None => return Err(self.value_error("Cell is empty".into())),
                 },
                 Payload::Code(c) => match name {
                     "co_name" => Some(Value::str(&c.name)),

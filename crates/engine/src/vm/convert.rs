@@ -175,10 +175,14 @@ impl Vm {
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => {
-                if b.bits() > 4300 * 33 / 10 {
+                // 4300 digits need at most 14284 bits: beyond that, reject
+                // without the quadratic conversion; near it, count exactly.
+                let too_big = b.bits() > 14_300;
+                let s = if too_big { String::new() } else { b.to_string() };
+                if too_big || s.len() - s.starts_with('-') as usize > crate::format::INT_MAX_STR_DIGITS {
                     return Err(self.value_error("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit".into()));
                 }
-                b.to_string()
+                s
             }
             Value::Float(f) => fmt::float_repr(*f),
             Value::Str(s) => fmt::str_repr(&s.s),

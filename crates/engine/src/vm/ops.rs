@@ -750,7 +750,9 @@ impl Vm {
 
     /// `a == b` as a Rust bool (dict lookups, `in`, list.index, ...).
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+        // Identity implies equality here, as in PyObject_RichCompareBool
+        // (so `n in [n]` holds for a NaN `n`; see `fresh_nan`).
+        if a.is(b) {
             return Ok(true);
         }
         if let Some(e) = self.builtin_eq(a, b)? {
