@@ -29,6 +29,9 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("json", include_str!("py/json.py")),
     ("types", include_str!("py/types.py")),
     ("textwrap", include_str!("py/textwrap.py")),
+    ("threading", include_str!("py/threading.py")),
+    ("contextvars", include_str!("py/contextvars.py")),
+    ("concurrent", include_str!("py/concurrent.py")),
 ];
 
 impl Vm {
@@ -61,6 +64,8 @@ impl Vm {
                 v
             }
             "time" => time::make(self),
+            "_thread" => crate::asyncio::threads::make_thread_module(self),
+            "_contextvars" => crate::asyncio::threads::make_contextvars_module(self),
             _ => match PY_MODULES.iter().find(|(n, _)| *n == top) {
                 Some((_, src)) => self.load_py_module(top, src)?,
                 None => {

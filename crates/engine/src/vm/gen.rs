@@ -404,7 +404,7 @@ impl Vm {
                 }
                 Ok(it)
             }
-            None => Err(self.type_error(format!("'{t}' object can't be awaited"))),
+            None => Err(self.type_error(format!("object {t} can't be used in 'await' expression"))),
         }
     }
 
