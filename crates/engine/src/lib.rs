@@ -58,6 +58,7 @@ impl Interpreter {
         let mut vm = Vm::new(limits);
         vm.source = Rc::from(source);
         vm.filename = Rc::from(filename);
+        vm.main.globals.borrow_mut().set_str("__file__", Value::str(filename));
         let status = match compiler::compile_module(source, filename) {
             Ok(code) => {
                 let main = vm.main.clone();

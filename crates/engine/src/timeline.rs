@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::trace::{Event, EventKind, Stream, TaskState, Trace};
+use crate::trace::{Event, EventKind, Stream, TaskState, Trace, WorkerState};
 
 fn json_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -77,12 +77,18 @@ pub fn trace_json(trace: &Trace) -> String {
                 let _ = write!(out, "\"kind\":\"cancel_requested\",\"task\":{task}");
             }
             EventKind::WorkerState { worker, name, state } => {
-                let _ = write!(
-                    out,
-                    "\"kind\":\"worker_state\",\"worker\":{worker},\"name\":{},\"state\":{}",
-                    json_str(name),
-                    json_str(state)
-                );
+                let _ = write!(out, "\"kind\":\"worker_state\",\"worker\":{worker},\"name\":{},", json_str(name));
+                match state {
+                    WorkerState::Started => out.push_str("\"state\":\"started\""),
+                    WorkerState::Running => out.push_str("\"state\":\"running\""),
+                    WorkerState::Sleeping { until } => {
+                        let _ = write!(out, "\"state\":\"sleeping\",\"until\":{}", crate::format::float_repr(*until));
+                    }
+                    WorkerState::Waiting { on } => {
+                        let _ = write!(out, "\"state\":\"waiting\",\"on\":{}", json_str(on));
+                    }
+                    WorkerState::Done => out.push_str("\"state\":\"done\""),
+                }
             }
         }
         out.push('}');

@@ -23,6 +23,18 @@ pub enum TaskState {
     Cancelled,
 }
 
+/// A simulated worker thread's state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkerState {
+    Started,
+    Running,
+    /// Blocked in `time.sleep` until this virtual time.
+    Sleeping { until: f64 },
+    /// Blocked waiting (a join, a `concurrent.futures` result, an event...).
+    Waiting { on: String },
+    Done,
+}
+
 /// What happened.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EventKind {
@@ -33,7 +45,7 @@ pub enum EventKind {
     /// `task.cancel()` was called.
     CancelRequested { task: u64 },
     /// A simulated worker thread (run_in_executor/to_thread) changed state.
-    WorkerState { worker: u64, name: String, state: String },
+    WorkerState { worker: u64, name: String, state: WorkerState },
     /// Text written by the program (print, sys.stdout.write, tracebacks).
     Output { stream: Stream, text: String },
     /// The whole program was blocked (e.g. `time.sleep`) from `t` for `seconds`.

@@ -20,8 +20,8 @@ pub enum Callback {
     Call { func: Value, args: Vec<Value> },
     /// Start or resume a simulated worker thread.
     RunWorker { id: u64 },
-    /// Deliver a worker's outcome to its future (unless cancelled).
-    CompleteFuture { fut: Value, result: Value, exc: Option<Value> },
+    /// A worker's `_thread._wait` timed out.
+    WaitTimeout { id: u64 },
 }
 
 /// A scheduled callback; cancelling it makes the loop skip it.
@@ -89,7 +89,17 @@ pub struct Runtime {
     pub stopping: bool,
     pub running: Option<Running>,
     pub current_task: Option<Value>,
+    /// CPython's `_task_name_counter`: only unnamed tasks take a number.
     pub task_counter: u64,
+    /// Unique task ids for the trace (every task takes one).
+    pub task_ids: u64,
+    /// `asyncio.run` closes the loop at the end; `Runner.run` does not.
+    pub close_at_end: bool,
+    /// A SystemExit/KeyboardInterrupt that escaped a callback: the loop
+    /// cancels the leftover tasks, lets them finish, then re-raises it.
+    pub fatal: Option<Value>,
+    /// `loop.set_exception_handler()`.
+    pub exception_handler: Option<Value>,
     /// The frames of `asyncio.run`'s caller, restored when the loop ends.
     pub parked: Vec<Frame>,
     pub main_task: Option<Value>,
@@ -103,6 +113,12 @@ pub struct Runtime {
     pub workers: Vec<super::threads::Worker>,
     pub worker_counter: u64,
     pub current_worker: Option<u64>,
+    /// The running code's contextvars context: a dict never mutated in
+    /// place (a `ContextVar.set` installs a new one), so sharing it is
+    /// copying it. Swapped per task step and per worker lane.
+    pub ctx: Option<Value>,
+    /// The program's own context while the loop runs tasks.
+    pub program_ctx: Option<Value>,
 }
 
 impl Runtime {

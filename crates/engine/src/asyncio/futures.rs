@@ -34,6 +34,9 @@ pub struct FutureCore {
     pub exception: Option<Value>,
     pub callbacks: Vec<Value>,
     pub cancel_message: Option<Value>,
+    /// The CancelledError a task's coroutine raised; handed out once by
+    /// `_make_cancelled_error` (then a fresh one is made), as in CPython.
+    pub cancelled_exc: Option<Value>,
     /// `_asyncio_future_blocking`: set while a Task waits on it.
     pub blocking: bool,
     /// Whether anyone looked at the exception (for "never retrieved").
@@ -48,6 +51,7 @@ impl FutureCore {
             exception: None,
             callbacks: Vec::new(),
             cancel_message: None,
+            cancelled_exc: None,
             blocking: false,
             retrieved: false,
         }
@@ -93,8 +97,7 @@ impl Vm {
     pub fn fut_set_result(&mut self, fut: &Value, v: Value) -> PyResult<()> {
         let st = with_core(fut, |c| c.state).unwrap_or(FutState::Finished);
         if st != FutState::Pending {
-            let r = self.repr(fut)?;
-            return Err(self.aio_error("InvalidStateError", &format!("{}: {r}", st.name().to_lowercase())));
+            return Err(self.aio_error("InvalidStateError", "invalid state"));
         }
         with_core(fut, |c| {
             c.result = v;
@@ -107,8 +110,7 @@ impl Vm {
     pub fn fut_set_exception(&mut self, fut: &Value, exc: Value) -> PyResult<()> {
         let st = with_core(fut, |c| c.state).unwrap_or(FutState::Finished);
         if st != FutState::Pending {
-            let r = self.repr(fut)?;
-            return Err(self.aio_error("InvalidStateError", &format!("{}: {r}", st.name().to_lowercase())));
+            return Err(self.aio_error("InvalidStateError", "invalid state"));
         }
         let exc = match &exc {
             Value::Class(_) => self.call(exc.clone(), vec![])?,
@@ -146,9 +148,22 @@ impl Vm {
         })
         .unwrap_or(false);
         if ok {
-                self.fut_schedule_callbacks(fut);
+            self.fut_schedule_callbacks(fut);
         }
         ok
+    }
+
+    /// `_make_cancelled_error()`: the coroutine's own CancelledError the
+    /// first time, afterwards a new one carrying the cancel message.
+    pub fn make_cancelled_error(&mut self, fut: &Value) -> Value {
+        let (exc, msg) = with_core(fut, |c| (c.cancelled_exc.take(), c.cancel_message.clone())).unwrap_or((None, None));
+        match exc {
+            Some(e) => {
+                self.reraising = false;
+                e
+            }
+            None => self.cancelled_error(msg),
+        }
     }
 
     pub fn cancelled_error(&mut self, msg: Option<Value>) -> Value {
@@ -163,13 +178,13 @@ impl Vm {
 
     /// `Future.result()`.
     pub fn fut_result(&mut self, fut: &Value) -> PyResult<Value> {
-        let (st, res, exc, msg) = with_core(fut, |c| {
+        let (st, res, exc) = with_core(fut, |c| {
             c.retrieved = true;
-            (c.state, c.result.clone(), c.exception.clone(), c.cancel_message.clone())
+            (c.state, c.result.clone(), c.exception.clone())
         })
-        .unwrap_or((FutState::Pending, Value::None, None, None));
+        .unwrap_or((FutState::Pending, Value::None, None));
         match st {
-            FutState::Cancelled => Err(self.cancelled_error(msg)),
+            FutState::Cancelled => Err(self.make_cancelled_error(fut)),
             FutState::Pending => Err(self.aio_error("InvalidStateError", "Result is not set.")),
             FutState::Finished => match exc {
                 Some(e) => {
@@ -183,13 +198,13 @@ impl Vm {
 
     /// `Future.exception()`.
     pub fn fut_exception(&mut self, fut: &Value) -> PyResult<Value> {
-        let (st, exc, msg) = with_core(fut, |c| {
+        let (st, exc) = with_core(fut, |c| {
             c.retrieved = true;
-            (c.state, c.exception.clone(), c.cancel_message.clone())
+            (c.state, c.exception.clone())
         })
-        .unwrap_or((FutState::Pending, None, None));
+        .unwrap_or((FutState::Pending, None));
         match st {
-            FutState::Cancelled => Err(self.cancelled_error(msg)),
+            FutState::Cancelled => Err(self.make_cancelled_error(fut)),
             FutState::Pending => Err(self.aio_error("InvalidStateError", "Exception is not set.")),
             FutState::Finished => Ok(exc.unwrap_or(Value::None)),
         }

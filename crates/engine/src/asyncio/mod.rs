@@ -74,32 +74,33 @@ impl Vm {
         if h.cancelled.get() {
             return Tick::Continue;
         }
-        let r = match h.callback {
+        let r = match h.callback.clone() {
             Callback::Step { task, exc } => self.task_step_start(task, exc),
             Callback::RunWorker { id } => self.run_worker(id),
-            Callback::CompleteFuture { fut, result, exc } => {
-                let cancelled = futures::with_core(&fut, |c| c.state != FutState::Pending).unwrap_or(true);
-                if cancelled {
-                    Ok(())
-                } else {
-                    match exc {
-                        Some(e) => self.fut_set_exception(&fut, e),
-                        None => self.fut_set_result(&fut, result),
-                    }
-                }
-            }
-            Callback::Call { func, args } => self.call(func.clone(), args.clone()).map(|_| ()).or_else(|e| {
-                if self.exc_matches_name(&e, "SystemExit") || self.exc_matches_name(&e, "KeyboardInterrupt") {
-                    return Err(e);
-                }
-                self.report_callback_exception(&func, &e);
-                Ok(())
-            }),
+            Callback::WaitTimeout { id } => self.wait_timed_out(id),
+            Callback::Call { func, args } => match self.call(func.clone(), args.clone()) {
+                Ok(_) => Ok(()),
+                Err(e) if self.exc_matches_name(&e, "SystemExit") || self.exc_matches_name(&e, "KeyboardInterrupt") => Err(e),
+                Err(e) => self.report_callback_exception(&func, &args, &h, &e),
+            },
         };
         match r {
             Ok(()) => Tick::Continue,
-            Err(e) => self.end_loop_with(Some(e)),
+            Err(e) => self.interrupt_loop(e),
         }
+    }
+
+    /// A SystemExit/KeyboardInterrupt escaped a callback. As when it
+    /// escapes CPython's `run_until_complete`, `asyncio.run` then cancels
+    /// the leftover tasks, runs the loop until they finish, and re-raises.
+    fn interrupt_loop(&mut self, e: Value) -> Tick {
+        if self.aio.fatal.is_some() || self.aio.shutdown.is_some() {
+            return self.end_loop_with(Some(e));
+        }
+        self.aio.fatal = Some(e);
+        self.aio.ntodo = 0;
+        self.aio.stopping = true;
+        Tick::Continue
     }
 
     /// At an iteration boundary: stop when asked, and run the shutdown
@@ -136,6 +137,11 @@ impl Vm {
     /// Closes the loop and gives the program its frames back, with the
     /// main task's result pushed (or its exception raised).
     fn end_loop_with(&mut self, fatal: Option<Value>) -> Tick {
+        let fatal = fatal.or(self.aio.fatal.take());
+        self.aio.fatal = None;
+        if std::mem::take(&mut self.aio.close_at_end) {
+            self.consume_close_task_names();
+        }
         let main = self.aio.main_task.take();
         if let Some(list) = self.aio.shutdown.take() {
             for t in list {
@@ -238,10 +244,82 @@ impl Vm {
         self.write(crate::trace::Stream::Stderr, &text);
     }
 
-    fn report_callback_exception(&mut self, func: &Value, e: &Value) {
-        let f = self.repr(func).unwrap_or_default();
-        let line = crate::report::exception_line(self, e);
-        self.write(crate::trace::Stream::Stderr, &format!("Exception in callback {f}\n{line}\n"));
+    /// Closing a loop runs `shutdown_asyncgens()` and
+    /// `shutdown_default_executor()` as tasks, and each takes a `Task-N`
+    /// name; later loops' task names show it.
+    pub(crate) fn consume_close_task_names(&mut self) {
+        self.aio.task_counter += 2;
+    }
+
+    /// An exception escaped a callback: hand it to the exception handler
+    /// with CPython's context keys.
+    fn report_callback_exception(&mut self, func: &Value, args: &[Value], h: &events::Handle, e: &Value) -> crate::vm::PyResult<()> {
+        let mut cb = match self.getattr_opt(func, "__qualname__") {
+            Ok(Some(q)) => self.str_of(&q).unwrap_or_default(),
+            _ => self.repr(func).unwrap_or_default(),
+        };
+        let reprs: Vec<String> = args.iter().map(|a| self.repr(a).unwrap_or_default()).collect();
+        cb.push_str(&format!("({})", reprs.join(", ")));
+        let handle = module::handle_object(self, h, self.clock);
+        let ctx = self.new_dict();
+        self.dict_set(&ctx, Value::str("message"), Value::string(format!("Exception in callback {cb}")))?;
+        self.dict_set(&ctx, Value::str("exception"), e.clone())?;
+        self.dict_set(&ctx, Value::str("handle"), handle)?;
+        self.call_exception_handler(Value::Dict(ctx))
+    }
+
+    /// `loop.call_exception_handler(context)`.
+    pub fn call_exception_handler(&mut self, ctx: Value) -> crate::vm::PyResult<()> {
+        let Some(handler) = self.aio.exception_handler.clone() else {
+            return self.default_exception_handler(&ctx);
+        };
+        let lp = self.loop_object();
+        match self.call(handler, vec![lp, ctx.clone()]) {
+            Ok(_) => Ok(()),
+            Err(e) if self.exc_matches_name(&e, "SystemExit") || self.exc_matches_name(&e, "KeyboardInterrupt") => Err(e),
+            Err(e) => {
+                let c = self.new_dict();
+                self.dict_set(&c, Value::str("message"), Value::str("Unhandled error in exception handler"))?;
+                self.dict_set(&c, Value::str("exception"), e)?;
+                self.dict_set(&c, Value::str("context"), ctx)?;
+                self.default_exception_handler(&Value::Dict(c))
+            }
+        }
+    }
+
+    /// `loop.default_exception_handler(context)`: the message, the other
+    /// keys sorted, then the exception's traceback (as asyncio's logger
+    /// prints them).
+    pub fn default_exception_handler(&mut self, ctx: &Value) -> crate::vm::PyResult<()> {
+        let Value::Dict(d) = ctx else { return Err(self.type_error("context must be a dict".into())) };
+        let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let mut message = String::new();
+        let mut exception = None;
+        let mut rest = Vec::new();
+        for (k, v) in items {
+            let key = self.str_of(&k)?;
+            match key.as_str() {
+                "message" => message = self.str_of(&v)?,
+                "exception" if !v.is_none() => exception = Some(v),
+                "exception" => {}
+                _ => rest.push((key, v)),
+            }
+        }
+        if message.is_empty() {
+            message = "Unhandled exception in event loop".into();
+        }
+        rest.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut text = message;
+        for (k, v) in rest {
+            let r = self.repr(&v)?;
+            text.push_str(&format!("\n{k}: {r}"));
+        }
+        text.push('\n');
+        if let Some(e) = exception {
+            text.push_str(&crate::report::format_exception(self, &e));
+        }
+        self.write(crate::trace::Stream::Stderr, &text);
+        Ok(())
     }
 
     fn report_shutdown_exception(&mut self, task: &Value, e: &Value) {
@@ -259,11 +337,11 @@ impl Vm {
         match self.aio.running.clone() {
             Some(Running::TaskStep(task)) => match self.task_step_finished(&task, outcome) {
                 Ok(()) => Ok(Tick::Continue),
-                Err(e) => Ok(self.end_loop_with(Some(e))),
+                Err(e) => Ok(self.interrupt_loop(e)),
             },
             Some(Running::Worker(id)) => match self.worker_frames_done(id, outcome) {
                 Ok(()) => Ok(Tick::Continue),
-                Err(e) => Ok(self.end_loop_with(Some(e))),
+                Err(e) => Ok(self.interrupt_loop(e)),
             },
             _ => Err(outcome),
         }

@@ -54,7 +54,7 @@ impl Vm {
         v
     }
 
-    fn loop_object(&mut self) -> Value {
+    pub(crate) fn loop_object(&mut self) -> Value {
         if let Some(l) = &self.aio.loop_obj {
             return l.clone();
         }
@@ -104,11 +104,17 @@ fn install_methods(t: &AioTypes) {
     add_method(l, "create_future", "loop", loop_create_future);
     add_method(l, "create_task", "loop", loop_create_task);
     add_method(l, "call_soon", "loop", loop_call_soon);
+    // Threads are lanes interleaved with loop callbacks, so a callback
+    // from another thread simply joins the ready queue.
+    add_method(l, "call_soon_threadsafe", "loop", loop_call_soon);
     add_method(l, "call_later", "loop", loop_call_later);
     add_method(l, "call_at", "loop", loop_call_at);
     add_method(l, "is_running", "loop", loop_is_running);
-    add_method(l, "run_in_executor", "loop", loop_run_in_executor);
     add_method(l, "get_debug", "loop", loop_get_debug);
+    add_method(l, "set_exception_handler", "loop", loop_set_exception_handler);
+    add_method(l, "get_exception_handler", "loop", loop_get_exception_handler);
+    add_method(l, "call_exception_handler", "loop", loop_call_exception_handler);
+    add_method(l, "default_exception_handler", "loop", loop_default_exception_handler);
 }
 
 /// Adds the Rust core's names to the `asyncio` module's globals.
@@ -119,7 +125,9 @@ pub fn populate(vm: &mut Vm, g: &mut NameMap) {
     g.set_str("CancelledError", Value::Class(t.cancelled_error.clone()));
     g.set_str("InvalidStateError", Value::Class(t.invalid_state_error.clone()));
     g.set_str("TimeoutError", Value::Class(vm.types.exc("TimeoutError")));
-    let fns: [(&'static str, crate::value::BuiltinFn); 10] = [
+    let fns: [(&'static str, crate::value::BuiltinFn); 12] = [
+        ("_is_async_def", is_async_def),
+        ("_close_loop", close_loop),
         ("run", run),
         ("create_task", create_task),
         ("get_running_loop", get_running_loop),
@@ -148,6 +156,11 @@ fn no_loop(vm: &mut Vm) -> Value {
     vm.runtime_error("no running event loop")
 }
 
+/// Whether the loop runs in this thread (worker lanes have no loop).
+fn loop_here(vm: &Vm) -> bool {
+    vm.aio.active && vm.aio.current_worker.is_none()
+}
+
 /// `asyncio.run(coro, *, debug=None)`.
 fn run(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if vm.aio.active {
@@ -170,6 +183,7 @@ fn run(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => false,
     };
     vm.aio.active = true;
+    vm.aio.close_at_end = args.kw("_runner").is_none();
     vm.aio.stopping = false;
     vm.aio.shutdown = None;
     let main = vm.create_task(coro, None)?;
@@ -189,7 +203,7 @@ fn stop_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if !vm.aio.active {
+    if !loop_here(vm) {
         return Err(no_loop(vm));
     }
     let coro = args.get(0, "coro").cloned().unwrap_or(Value::None);
@@ -198,21 +212,21 @@ fn create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    if !vm.aio.active {
+    if !loop_here(vm) {
         return Err(no_loop(vm));
     }
     Ok(vm.loop_object())
 }
 
 fn current_task(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    if !vm.aio.active {
+    if !loop_here(vm) {
         return Err(no_loop(vm));
     }
     Ok(vm.aio.current_task.clone().unwrap_or(Value::None))
 }
 
 fn all_tasks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    if !vm.aio.active {
+    if !loop_here(vm) {
         return Err(no_loop(vm));
     }
     let pending: Vec<Value> = vm
@@ -436,8 +450,7 @@ impl Vm {
 }
 
 fn fut_make_cancelled_error(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let msg = with_core(&this(&args), |c| c.cancel_message.clone()).flatten();
-    Ok(vm.cancelled_error(msg))
+    Ok(vm.make_cancelled_error(&this(&args)))
 }
 
 fn task_get_name(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -496,7 +509,7 @@ fn handle_when(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Float(handle_data(&this(&args)).map(|(_, w)| w).unwrap_or(0.0)))
 }
 
-fn handle_object(vm: &mut Vm, h: &super::events::Handle, when: f64) -> Value {
+pub(crate) fn handle_object(vm: &mut Vm, h: &super::events::Handle, when: f64) -> Value {
     let cls = vm.aio_types().handle.clone();
     let o = Obj::new(cls, Payload::Native(RefCell::new(NativeData::Handle { cancelled: h.cancelled.clone(), when })));
     Value::Obj(Rc::new(o))
@@ -549,16 +562,6 @@ fn loop_call_at(vm: &mut Vm, args: Args) -> PyResult<Value> {
     schedule_at(vm, when, &args)
 }
 
-fn loop_run_in_executor(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let executor = args.pos.get(1).cloned().unwrap_or(Value::None);
-    if !executor.is_none() {
-        return Err(vm.type_error("only the default executor (None) is supported".into()));
-    }
-    let func = args.pos.get(2).cloned().unwrap_or(Value::None);
-    let rest = args.pos.get(3..).map(|a| a.to_vec()).unwrap_or_default();
-    Ok(vm.start_worker(func, rest))
-}
-
 fn loop_is_running(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Bool(vm.aio.active))
 }
@@ -567,3 +570,44 @@ fn loop_get_debug(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Bool(vm.aio.debug))
 }
 
+
+/// `Runner.close()`: the loop's closing tasks take their names.
+fn close_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    vm.consume_close_task_names();
+    Ok(Value::None)
+}
+
+fn loop_set_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let callable = match &h {
+        Value::Function(_) | Value::Builtin(_) | Value::Class(_) => true,
+        Value::Obj(o) => matches!(o.payload, Payload::Method(..)) || o.class.lookup("__call__").is_some(),
+        _ => false,
+    };
+    if !h.is_none() && !callable {
+        let r = vm.repr(&h)?;
+        return Err(vm.type_error(format!("A callable object or None is expected, got {r}")));
+    }
+    vm.aio.exception_handler = if h.is_none() { None } else { Some(h) };
+    Ok(Value::None)
+}
+
+fn loop_get_exception_handler(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(vm.aio.exception_handler.clone().unwrap_or(Value::None))
+}
+
+fn loop_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.call_exception_handler(args.pos.get(1).cloned().unwrap_or(Value::None))?;
+    Ok(Value::None)
+}
+
+fn loop_default_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.default_exception_handler(&args.pos.get(1).cloned().unwrap_or(Value::None))?;
+    Ok(Value::None)
+}
+
+/// Whether a function was written with `async def` (its code is a coroutine's).
+fn is_async_def(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = matches!(args.pos.first(), Some(Value::Function(f)) if f.code.kind == crate::bytecode::CodeKind::Coroutine);
+    Ok(Value::Bool(r))
+}

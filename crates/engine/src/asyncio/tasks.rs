@@ -27,6 +27,8 @@ pub struct TaskCore {
     pub cancel_msg: Option<Value>,
     pub num_cancels_requested: u32,
     pub id: u64,
+    /// The task's contextvars context (the creator's, as copied).
+    pub ctx: Option<Value>,
 }
 
 thread_local! {
@@ -78,12 +80,15 @@ impl Vm {
             let r = self.repr(&coro)?;
             return Err(self.type_error(format!("a coroutine was expected, got {r}")));
         }
-        self.aio.task_counter += 1;
-        let id = self.aio.task_counter;
         let name = match name {
             Some(n) if !n.is_none() => Value::string(self.str_of(&n)?),
-            _ => Value::string(format!("Task-{id}")),
+            _ => {
+                self.aio.task_counter += 1;
+                Value::string(format!("Task-{}", self.aio.task_counter))
+            }
         };
+        self.aio.task_ids += 1;
+        let id = self.aio.task_ids;
         let core = TaskCore {
             fut: FutureCore::new(),
             coro,
@@ -93,6 +98,7 @@ impl Vm {
             cancel_msg: None,
             num_cancels_requested: 0,
             id,
+            ctx: self.aio.ctx.clone(),
         };
         let cls = self.aio_types().task.clone();
         let task = Value::Obj(Rc::new(Obj::new(cls, Payload::Native(RefCell::new(NativeData::Task(Box::new(core)))))));
@@ -150,6 +156,8 @@ impl Vm {
             return Err(self.type_error("task coroutine is not a coroutine".into()));
         };
         self.aio.current_task = Some(task.clone());
+        let ctx = with_task(&task, |t| t.ctx.take()).flatten();
+        self.aio.program_ctx = std::mem::replace(&mut self.aio.ctx, ctx);
         self.trace.task = with_task(&task, |t| t.id);
         self.aio.running = Some(Running::TaskStep(task.clone()));
         self.trace_task_running(&task);
@@ -176,6 +184,8 @@ impl Vm {
     /// Applies the outcome of a step (the rest of `Task.__step`).
     pub fn task_step_finished(&mut self, task: &Value, outcome: Exec) -> PyResult<()> {
         self.aio.current_task = None;
+        let ctx = std::mem::replace(&mut self.aio.ctx, self.aio.program_ctx.take());
+        with_task(task, |t| t.ctx = ctx);
         self.trace.task = None;
         self.aio.running = None;
         match outcome {
@@ -191,10 +201,13 @@ impl Vm {
             }
             Exec::Raised(e) => {
                 if self.exc_matches_aio(&e, "CancelledError") {
-                    let msg = e.as_obj().and_then(|o| o.exc()).and_then(|d| d.borrow().args.first().cloned());
-                    self.fut_cancel(task, msg);
+                    with_core(task, |c| c.cancelled_exc = Some(e));
+                    self.fut_cancel(task, None);
                 } else if self.exc_matches_name(&e, "KeyboardInterrupt") || self.exc_matches_name(&e, "SystemExit") {
                     self.fut_set_exception(task, e.clone())?;
+                    // It propagates out of the loop: that is its retrieval.
+                    with_core(task, |c| c.retrieved = true);
+                    self.trace_task_state(task);
                     return Err(e);
                 } else {
                     self.fut_set_exception(task, e)?;

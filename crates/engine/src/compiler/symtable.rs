@@ -524,6 +524,9 @@ impl Builder {
             ExprKind::Await(v) | ExprKind::YieldFrom(v) => {
                 if matches!(e.kind, ExprKind::YieldFrom(_)) {
                     self.mark_yield(e.span);
+                } else if self.scopes[self.cur].kind == ScopeKind::Comprehension {
+                    // `[await x for ...]` is an asynchronous comprehension.
+                    self.scopes[self.cur].is_async = true;
                 }
                 self.expr(v);
             }
@@ -643,7 +646,13 @@ impl Builder {
         for x in elts {
             self.expr(x);
         }
+        // An async list/set/dict comprehension is awaited where it stands,
+        // so an enclosing comprehension becomes asynchronous too.
+        let inner_awaits = self.scopes[self.cur].is_async && !self.scopes[self.cur].is_generator;
         self.cur = prev;
+        if inner_awaits && self.scopes[self.cur].kind == ScopeKind::Comprehension {
+            self.scopes[self.cur].is_async = true;
+        }
     }
 }
 

@@ -32,6 +32,9 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("typing", include_str!("py/typing.py")),
     ("bisect", include_str!("py/bisect.py")),
     ("heapq", include_str!("py/heapq.py")),
+    ("threading", include_str!("py/threading.py")),
+    ("contextvars", include_str!("py/contextvars.py")),
+    ("concurrent", include_str!("py/concurrent.py")),
 ];
 
 impl Vm {
@@ -71,6 +74,8 @@ impl Vm {
                 v
             }
             "time" => time::make(self),
+            "_thread" => crate::asyncio::threads::make_thread_module(self),
+            "_contextvars" => crate::asyncio::threads::make_contextvars_module(self),
             _ => match PY_MODULES.iter().find(|(n, _)| *n == top) {
                 Some((_, src)) => self.load_py_module(top, src)?,
                 None => {

@@ -202,15 +202,13 @@ _is_coroutine = _CoroutineMarker()
 
 
 def iscoroutinefunction(func):
-    # CORE: code objects expose no co_flags yet, so plain `async def`
-    # functions cannot be told apart from ordinary ones here.
     while True:
         inner = getattr(func, 'func', None)   # functools.partial
         if inner is None or not callable(inner):
             break
         func = inner
     func = getattr(func, '__func__', func)    # bound methods
-    if getattr(func, '_is_coroutine', None) is _is_coroutine:
+    if getattr(func, '_is_coroutine', None) is _is_coroutine or _is_async_def(func):
         return True
     code = getattr(func, '__code__', None)
     flags = getattr(code, 'co_flags', 0) if code is not None else 0
@@ -1530,26 +1528,103 @@ class LifoQueue(Queue):
 
 
 # ---------------------------------------------------------------------------
-# threads (simulated: the function runs synchronously in a loop callback;
-# CORE: real worker-thread lanes will come from the Rust side)
+# threads: executors run jobs on the engine's simulated thread lanes
+# (see concurrent.py); results cross back with call_soon_threadsafe, as in
+# CPython's futures._chain_future.
+
+def _copy_future_state(source, dest):
+    if dest.cancelled():
+        return
+    if source.cancelled():
+        dest.cancel()
+    else:
+        exception = source.exception()
+        if exception is not None:
+            dest.set_exception(exception)
+        else:
+            dest.set_result(source.result())
+
+
+def _set_concurrent_future_state(concurrent, source):
+    if source.cancelled():
+        concurrent.cancel()
+    if not concurrent.set_running_or_notify_cancel():
+        return
+    exception = source.exception()
+    if exception is not None:
+        concurrent.set_exception(exception)
+    else:
+        concurrent.set_result(source.result())
+
+
+def _chain_future(source, destination):
+    source_loop = source.get_loop() if isfuture(source) else None
+    dest_loop = destination.get_loop() if isfuture(destination) else None
+
+    def _set_state(future, other):
+        if isfuture(future):
+            _copy_future_state(other, future)
+        else:
+            _set_concurrent_future_state(future, other)
+
+    def _call_check_cancel(destination):
+        if destination.cancelled():
+            if source_loop is None or source_loop is dest_loop:
+                source.cancel()
+            else:
+                source_loop.call_soon_threadsafe(source.cancel)
+
+    def _call_set_state(source):
+        if dest_loop is None or dest_loop is source_loop:
+            _set_state(destination, source)
+        else:
+            dest_loop.call_soon_threadsafe(_set_state, destination, source)
+
+    destination.add_done_callback(_call_check_cancel)
+    source.add_done_callback(_call_set_state)
+
+
+def wrap_future(future, *, loop=None):
+    if isfuture(future):
+        return future
+    if loop is None:
+        loop = get_event_loop()
+    new_future = loop.create_future()
+    _chain_future(future, new_future)
+    return new_future
+
+
+_default_executor = None
+
 
 def _run_in_executor(self, executor, func, *args):
-    fut = self.create_future()
+    global _default_executor
+    if executor is None:
+        if _default_executor is None:
+            import concurrent
+            _default_executor = concurrent.ThreadPoolExecutor(thread_name_prefix='asyncio')
+        executor = _default_executor
+    return wrap_future(executor.submit(func, *args), loop=self)
 
-    def _work():
-        if fut.cancelled():
-            return
+
+def run_coroutine_threadsafe(coro, loop):
+    if not iscoroutine(coro):
+        raise TypeError('A coroutine object is required')
+    import concurrent
+    future = concurrent.Future()
+
+    def callback():
         try:
-            result = func(*args)
+            _chain_future(ensure_future(coro, loop=loop), future)
+        except (SystemExit, KeyboardInterrupt):
+            raise
         except BaseException as exc:
-            if not fut.cancelled():
-                fut.set_exception(exc)
-        else:
-            if not fut.cancelled():
-                fut.set_result(result)
+            if future.set_running_or_notify_cancel():
+                future.set_exception(exc)
+            raise
 
-    self.call_soon(_work)
-    return fut
+    loop.call_soon_threadsafe(callback)
+    return future
 
 
 def _install_loop_methods():
@@ -1567,10 +1642,12 @@ _install_loop_methods()
 
 
 async def to_thread(func, /, *args, **kwargs):
+    import contextvars
     loop = get_running_loop()
+    ctx = contextvars.copy_context()
 
     def func_call():
-        return func(*args, **kwargs)
+        return ctx.run(func, *args, **kwargs)
 
     return await loop.run_in_executor(None, func_call)
 
@@ -1598,6 +1675,7 @@ class Runner:
         if self._state != 'initialized':
             return
         self._state = 'closed'
+        _close_loop()
         Future().get_loop()._ll_closed = True
 
     def get_loop(self):
@@ -1612,8 +1690,8 @@ class Runner:
                 "Runner.run() cannot be called from a running event loop")
         self._lazy_init()
         if self._debug is None:
-            return run(coro)
-        return run(coro, debug=self._debug)
+            return run(coro, _runner=True)
+        return run(coro, debug=self._debug, _runner=True)
 
     def _lazy_init(self):
         if self._state == 'closed':
