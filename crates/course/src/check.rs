@@ -442,10 +442,14 @@ fn output(m: &Model, mode: Match, want: &[&str]) -> Outcome {
     let detail;
     let mut at = None;
     if let Some(w) = missing.first() {
-        detail = if got.is_empty() {
-            format!("Your program printed nothing; expected {} line(s), starting with {}.", want.len(), quote(w))
-        } else {
-            format!("Your output never shows the line {}.", quote(w))
+        let i = want.iter().position(|x| x == *w).unwrap_or(0);
+        detail = match m.stdout.get(i) {
+            _ if got.is_empty() => format!("Your program printed nothing; expected {} line(s), starting with {}.", want.len(), quote(w)),
+            Some(l) if mode == Match::Exact && !want.contains(&l.text.as_str()) => {
+                at = Some(l.t);
+                format!("Line {} should be {}, but your program printed {} there (at {}).", i + 1, quote(w), quote(&l.text), secs(l.t))
+            }
+            _ => format!("Your output never shows the line {}.", quote(w)),
         };
     } else if mode == Match::Exact {
         match got.iter().zip(want).position(|(a, b)| a != b) {
