@@ -25,7 +25,9 @@ pub enum Kind {
     Pattern { pattern: String, count: usize },
     /// A line matching the glob was printed within a window of virtual time.
     LineTime { pattern: String, after: Option<f64>, before: Option<f64> },
-    MaxTime(f64),
+    /// Within this many seconds; `explain_waits` adds the "waits ran one
+    /// after another" analysis to the failure (off where that is not the mistake).
+    MaxTime { seconds: f64, explain_waits: bool },
     MinTime(f64),
     /// At least `min` tasks whose names match were alive at the same moment.
     Overlap { tasks: String, min: usize },
@@ -118,7 +120,7 @@ impl Check {
                 }
                 Kind::LineTime { pattern: t.str("pattern")?, after, before }
             }
-            "max_time" => Kind::MaxTime(seconds(&mut t)?),
+            "max_time" => Kind::MaxTime { seconds: seconds(&mut t)?, explain_waits: t.opt_bool("explain_waits")?.unwrap_or(true) },
             "min_time" => Kind::MinTime(seconds(&mut t)?),
             "overlap" => Kind::Overlap {
                 tasks: t.opt_str("tasks")?.unwrap_or_else(|| "*".into()),
@@ -271,7 +273,7 @@ impl Check {
                     fail(what, format!("{when}; it should come {window}."), Some(l.t))
                 }
             }
-            Kind::MaxTime(limit) => max_time(m, *limit),
+            Kind::MaxTime { seconds, explain_waits } => max_time(m, *seconds, *explain_waits),
             Kind::MinTime(limit) => {
                 let what = format!("takes at least {}", secs(*limit));
                 if m.end_time + 1e-9 >= *limit {
@@ -475,7 +477,7 @@ fn output(m: &Model, mode: Match, want: &[&str]) -> Outcome {
     Outcome { passed: false, what, detail, at, line: None }
 }
 
-fn max_time(m: &Model, limit: f64) -> Outcome {
+fn max_time(m: &Model, limit: f64, explain_waits: bool) -> Outcome {
     let what = format!("finishes within {}", secs(limit));
     let total = m.end_time;
     if total <= limit + 1e-9 {
@@ -492,7 +494,7 @@ fn max_time(m: &Model, limit: f64) -> Outcome {
         detail += &format!(" {} of it was spent blocked: at {} {} called {} and froze the loop, so nothing else could run.", secs(blocked), secs(b.t), m.task_label(b.task), b.reason);
         return Outcome { passed: false, what, detail, at: Some(b.t), line: None };
     }
-    let sequential = waits.len() >= 2 && waits.windows(2).all(|w| w[1].0 >= w[0].1 - 1e-9);
+    let sequential = explain_waits && waits.len() >= 2 && waits.windows(2).all(|w| w[1].0 >= w[0].1 - 1e-9);
     if sequential {
         let longest = waits.iter().map(|w| w.1 - w.0).fold(0.0, f64::max);
         let spans: Vec<String> = waits.iter().take(5).map(|w| format!("{}–{}", secs(w.0).trim_end_matches(" s"), secs(w.1))).collect();
@@ -502,6 +504,11 @@ fn max_time(m: &Model, limit: f64) -> Outcome {
             waits.len(), spans.join(", "), secs(longest)
         );
         return Outcome { passed: false, what, detail, at: Some(waits[1].0), line: None };
+    }
+    // Otherwise point at the longest wait: usually the one that needed a limit.
+    let longest = m.tasks.iter().flat_map(|t| t.waits.iter().map(move |w| (t.id, *w))).max_by(|a, b| (a.1 .1 - a.1 .0).total_cmp(&(b.1 .1 - b.1 .0)));
+    if let Some((task, (from, to))) = longest {
+        detail += &format!(" The longest wait was in {}, from {} to {}.", m.task_label(Some(task)), secs(from), secs(to));
     }
     Outcome { passed: false, what, detail, at: Some(limit), line: None }
 }
