@@ -94,8 +94,8 @@ impl Check {
             }
         };
         let seconds = |t: &mut Table| -> Result<f64, Error> {
-            let l = t.line;
-            t.opt_num("seconds")?.ok_or(Error { line: l, message: "missing `seconds`".into() })
+            let s = t.opt_num("seconds")?;
+            s.ok_or_else(|| t.missing("seconds"))
         };
         let k = match kind.as_str() {
             "output" => {

@@ -96,8 +96,19 @@ impl Table {
     }
 
     pub fn str(&mut self, key: &str) -> Result<String, Error> {
-        let line = self.line;
-        self.opt_str(key)?.map_or_else(|| err(line, format!("missing `{key}`")), Ok)
+        match self.opt_str(key)? {
+            Some(s) => Ok(s),
+            None => Err(self.missing(key)),
+        }
+    }
+
+    /// "missing `key`", pointing at a key nobody asked for if there is one
+    /// (usually the same key misspelt).
+    pub fn missing(&self, key: &str) -> Error {
+        match self.entries.iter().find(|e| !e.used) {
+            Some(e) => Error { line: e.line, message: format!("missing `{key}` (is `{}` a misspelling?)", e.key) },
+            None => Error { line: self.line, message: format!("missing `{key}`") },
+        }
     }
 
     pub fn opt_int(&mut self, key: &str) -> Result<Option<i64>, Error> {
@@ -144,8 +155,10 @@ impl Table {
     }
 
     pub fn strs(&mut self, key: &str) -> Result<Vec<String>, Error> {
-        let line = self.line;
-        self.opt_strs(key)?.map_or_else(|| err(line, format!("missing `{key}`")), Ok)
+        match self.opt_strs(key)? {
+            Some(v) => Ok(v),
+            None => Err(self.missing(key)),
+        }
     }
 
     /// The `[[name]]` elements (empty if there are none).

@@ -34,6 +34,8 @@ fn malformed_files_fail_with_path_and_line() {
     assert_eq!(e.to_string(), "ex/exercise.toml:7: unknown check kind `max_tme` (see AUTHORING.md)");
     let e = load(&one_exercise(&format!("{HEAD}[[check]]\nkind = \"max_time\"\nseconds = 1\nsecs = 1\n"), "")).unwrap_err();
     assert_eq!(e.to_string(), "ex/exercise.toml:8: unknown key `secs` in a `max_time` check");
+    let e = load(&one_exercise(&format!("{HEAD}[[check]]\nkind = \"max_time\"\nsecnds = 1\n"), "")).unwrap_err();
+    assert_eq!(e.to_string(), "ex/exercise.toml:7: missing `seconds` (is `secnds` a misspelling?)");
     let e = load(&one_exercise("title = \"x\nsteps = []\n", "")).unwrap_err();
     assert_eq!((e.path.as_str(), e.line), ("ex/exercise.toml", 1));
     let mut f = one_exercise(&format!("{HEAD}[[check]]\nkind = \"output\"\n"), "");
