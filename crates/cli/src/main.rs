@@ -5,6 +5,9 @@
 //!   with CPython's exit code.
 //! - `looplab timeline FILE.py` runs it and prints a text timeline of its
 //!   asyncio tasks.
+//! - `looplab check exercises/ [--code FILE.py]` validates the course (see `check.rs`).
+
+mod check;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -15,10 +18,10 @@ use looplab_engine::{timeline, EventKind, Interpreter, Limits, Status, Stream};
 #[global_allocator]
 static ALLOC: looplab_engine::alloc::CountingAlloc = looplab_engine::alloc::CountingAlloc;
 
-const USAGE: &str = "usage: looplab run FILE.py [--trace OUT.json] [--perfetto OUT.json] [--realtime]\n       looplab timeline FILE.py";
+const USAGE: &str = "usage: looplab run FILE.py [--trace OUT.json] [--perfetto OUT.json] [--realtime]\n       looplab timeline FILE.py\n";
 
 fn usage() -> ExitCode {
-    eprintln!("{USAGE}");
+    eprintln!("{USAGE}{}", check::USAGE);
     ExitCode::from(2)
 }
 
@@ -58,6 +61,9 @@ fn parse(args: &[String]) -> Option<Options> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(cmd) = args.first().cloned() else { return usage() };
+    if cmd == "check" {
+        return check::main(&args[1..]);
+    }
     let Some(opts) = parse(&args[1..]) else { return usage() };
     if cmd != "run" && cmd != "timeline" {
         return usage();

@@ -1,0 +1,90 @@
+//! The course in `exercises/` must validate (the same as `looplab check
+//! exercises/`), and the checker's verdicts must explain themselves.
+
+use looplab_course::{check_code, content, load, load_dir, validate, Files};
+
+fn course_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../exercises")
+}
+
+#[test]
+fn the_course_validates() {
+    let files = load_dir(&course_dir()).expect("exercises/ is readable");
+    let course = load(&files).unwrap_or_else(|e| panic!("exercises/{e}"));
+    let s = validate::validate(&course, None);
+    assert!(s.problems.is_empty(), "looplab check exercises/ found problems:\n{}", s.problems.join("\n"));
+    assert!(s.exercises >= 2 && s.questions >= 4);
+}
+
+fn one_exercise(toml: &str, solution: &str) -> Files {
+    let mut f = Files::new();
+    f.insert("course.toml".into(), "title = \"t\"\n[[lesson]]\nid = \"l\"\ntitle = \"L\"\nexercises = [\"ex\"]\n".into());
+    f.insert("lessons/l/lesson.md".into(), "# L\n".into());
+    f.insert("ex/exercise.toml".into(), toml.into());
+    f.insert("ex/starter.py".into(), "pass\n".into());
+    f.insert("ex/solution.py".into(), solution.into());
+    f
+}
+
+const HEAD: &str = "title = \"x\"\nsteps = [\"a\"]\nhints = [\"h\"]\nexplanation = \"e\"\n";
+
+#[test]
+fn malformed_files_fail_with_path_and_line() {
+    let e = load(&one_exercise(&format!("{HEAD}\n[[check]]\nkind = \"max_tme\"\n"), "")).unwrap_err();
+    assert_eq!(e.to_string(), "ex/exercise.toml:7: unknown check kind `max_tme` (see AUTHORING.md)");
+    let e = load(&one_exercise(&format!("{HEAD}[[check]]\nkind = \"max_time\"\nseconds = 1\nsecs = 1\n"), "")).unwrap_err();
+    assert_eq!(e.to_string(), "ex/exercise.toml:8: unknown key `secs` in a `max_time` check");
+    let e = load(&one_exercise(&format!("{HEAD}[[check]]\nkind = \"max_time\"\nsecnds = 1\n"), "")).unwrap_err();
+    assert_eq!(e.to_string(), "ex/exercise.toml:7: missing `seconds` (is `secnds` a misspelling?)");
+    let e = load(&one_exercise("title = \"x\nsteps = []\n", "")).unwrap_err();
+    assert_eq!((e.path.as_str(), e.line), ("ex/exercise.toml", 1));
+    let mut f = one_exercise(&format!("{HEAD}[[check]]\nkind = \"output\"\n"), "");
+    f.insert("lessons/l/quiz.toml".into(), "[[question]]\nid = \"q\"\nkind = \"choice\"\nprompt = \"p\"\nexplanation = \"e\"\noptions = [\"a\", \"b\"]\nanswer = 3\n".into());
+    assert_eq!(load(&f).unwrap_err().to_string(), "lessons/l/quiz.toml:7: `answer = 3` but there are 2 options (count from 1)");
+    f.insert("orphan/exercise.toml".into(), HEAD.into());
+    f.remove("lessons/l/quiz.toml");
+    assert!(load(&f).unwrap_err().to_string().starts_with("orphan/exercise.toml:1: exercise `orphan` is not listed"));
+}
+
+const SEQUENTIAL: &str = "import asyncio\nasync def fetch(i):\n    await asyncio.sleep(1)\n    print('got', i)\n\
+async def main():\n    for i in range(3):\n        await fetch(i)\nasyncio.run(main())\n";
+const TOGETHER: &str = "import asyncio\nasync def fetch(i):\n    await asyncio.sleep(1)\n    print('got', i)\n\
+async def main():\n    await asyncio.gather(*(fetch(i) for i in range(3)))\nasyncio.run(main())\n";
+
+fn exercise(checks: &str) -> content::Exercise {
+    let course = load(&one_exercise(&format!("{HEAD}{checks}"), TOGETHER)).unwrap();
+    course.exercises[0].clone()
+}
+
+#[test]
+fn sequential_waits_are_explained_on_the_timeline() {
+    let ex = exercise("[[check]]\nkind = \"max_time\"\nseconds = 1.1\n[[check]]\nkind = \"overlap\"\nmin = 3\n[[check]]\nkind = \"calls\"\nany = [\"gather\", \"TaskGroup\"]\n");
+    let r = check_code(&ex, SEQUENTIAL, &[]);
+    assert!(!r.passed);
+    let time = &r.outcomes[1];
+    assert_eq!(time.what, "finishes within 1.1 s");
+    assert!(time.detail.contains("took 3.0 s") && time.detail.contains("one after another (0.0–1.0 s, 1.0–2.0 s, 2.0–3.0 s)") && time.detail.contains("about 1.0 s"), "{}", time.detail);
+    assert_eq!(time.at, Some(1.0));
+    assert!(r.outcomes[2].detail.contains("never created a task"), "{}", r.outcomes[2].detail);
+    assert_eq!(r.outcomes[3].detail, "Your code never calls gather or TaskGroup.");
+    let ok = check_code(&ex, TOGETHER, &[]);
+    assert!(ok.passed, "{:?}", ok.outcomes);
+    assert_eq!(ok.outcomes[2].detail, "At 0.0 s, 3 tasks were in progress together.");
+}
+
+#[test]
+fn output_and_loop_hygiene_checks() {
+    let ex = exercise("[[check]]\nkind = \"output\"\n[[check]]\nkind = \"no_blocking\"\n[[check]]\nkind = \"no_unretrieved\"\n");
+    let expected: Vec<String> = ["got 0", "got 1", "got 2"].iter().map(|s| s.to_string()).collect();
+    let swapped = "print('got 1')\nprint('got 0')\nprint('got 2')\n";
+    let r = check_code(&ex, swapped, &expected);
+    assert!(r.outcomes[1].detail.starts_with("Line 1 of your output is `got 1`"), "{}", r.outcomes[1].detail);
+    let blocking = "import asyncio, time\nasync def main():\n    time.sleep(2)\n    print('got 0'); print('got 1'); print('got 2')\n\
+async def boom():\n    raise ValueError('bad')\nasync def run():\n    asyncio.create_task(boom())\n    await asyncio.sleep(0)\n    await main()\nasyncio.run(run())\n";
+    let r = check_code(&ex, blocking, &expected);
+    assert!(r.outcomes[1].passed);
+    assert!(r.outcomes[2].detail.contains("called time.sleep and froze the whole event loop for 2.0 s"), "{}", r.outcomes[2].detail);
+    assert!(r.outcomes[3].detail.starts_with("Task Task-2 failed with ValueError('bad')"), "{}", r.outcomes[3].detail);
+    let crash = check_code(&ex, "x = 1\nprint(x.nope)\n", &expected);
+    assert_eq!(crash.outcomes[0].detail, "Your program stopped at 0.0 s on line 2 with AttributeError: 'int' object has no attribute 'nope'.");
+}

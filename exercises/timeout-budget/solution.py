@@ -1,0 +1,21 @@
+import asyncio
+
+
+async def step(name, seconds):
+    await asyncio.sleep(seconds)
+    print("done:", name)
+
+
+async def main():
+    try:
+        async with asyncio.timeout(3):
+            await step("mix", 1)
+            await step("knead", 1.5)
+            await step("rise", 2)
+            await step("bake", 1)
+            print("bread!")
+    except TimeoutError:
+        print("out of time")
+
+
+asyncio.run(main())
