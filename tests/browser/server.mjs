@@ -3,6 +3,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
@@ -10,9 +11,13 @@ const TYPES = {
   ".webmanifest": "application/manifest+json", ".data": "application/octet-stream", ".zip": "application/zip",
 };
 
-/** Serves each `mounts` entry (URL prefix → directory); resolves to { url, close, bytesSent }. */
+/**
+ * Serves each `mounts` entry (URL prefix → directory), gzipped when the
+ * client accepts it (as any real host would); resolves to { url, close, stats }.
+ */
 export function serve(mounts) {
   const stats = { bytesSent: 0 };
+  const gzipped = new Map();
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const prefix = Object.keys(mounts).sort((a, b) => b.length - a.length).find((p) => pathname.startsWith(p));
@@ -23,8 +28,14 @@ export function serve(mounts) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
     fs.readFile(file, (err, body) => {
       if (err) return notFound(res);
+      const headers = { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-cache" };
+      if (/\bgzip\b/.test(req.headers["accept-encoding"] || "") && body.length > 512) {
+        if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(body, { level: 9 }));
+        body = gzipped.get(file);
+        headers["content-encoding"] = "gzip";
+      }
       stats.bytesSent += body.length;
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-cache" });
+      res.writeHead(200, headers);
       res.end(body);
     });
   });
