@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test: engine unit tests, the parser's tests, and the
-# conformance suite (expectations committed; no Python needed).
+# Runs every test: the Rust crates' tests (parser, engine, the conformance
+# suite, the web app's logic), then builds the release web app and runs the
+# browser tests against it in headless Chromium. Installs what is missing.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
 cargo test --workspace --release
+./scripts/setup.sh --browser
+trunk build --release
+node --test --test-concurrency=1 tests/browser/

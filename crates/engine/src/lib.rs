@@ -164,6 +164,31 @@ impl Interpreter {
         self.sleeping_until = None;
     }
 
+    /// Runs one scheduler step, for a host's "Step" button: the program's
+    /// code until control returns to the event loop (top-level code up to
+    /// `asyncio.run`, or one task step up to its next `await`), at most
+    /// `budget` instructions. Stops early when the loop would sleep.
+    pub fn step(&mut self, budget: u64) -> Status {
+        let mut started = !self.vm.frames.is_empty();
+        for _ in 0..budget {
+            let status = self.run(1);
+            if status != Status::Running || self.sleeping_until.is_some() {
+                return status;
+            }
+            if !self.vm.frames.is_empty() {
+                started = true;
+            } else if started {
+                break;
+            }
+        }
+        self.status.clone()
+    }
+
+    /// The virtual time now, in seconds.
+    pub fn clock(&self) -> f64 {
+        self.vm.clock
+    }
+
     /// Runs to completion (for the CLI and tests).
     pub fn run_to_end(&mut self) -> i32 {
         loop {

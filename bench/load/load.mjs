@@ -1,0 +1,78 @@
+// Load benchmark (a script, not a test): cold load-to-ready of the release
+// build against the npm pyodide package, served by the same local server
+// (gzip on) in the same headless Chromium, a fresh profile per load.
+// "Ready" means a first program's output is on the page: for Looplab a
+// #code= link's print after pressing Run, for Pyodide runPython's.
+//
+//   trunk build --release && (cd bench/load && npm ci) && node bench/load/load.mjs
+import path from "node:path";
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { serve } from "../../tests/browser/server.mjs";
+import { launch, codeFragment } from "../../tests/browser/browser.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const RUNS = 5;
+
+const server = await serve({
+  "/": path.join(root, "dist"),
+  "/pyodide/": path.join(here, "node_modules/pyodide"),
+  "/bench/": here,
+});
+
+/** One cold load: ms from navigation start to ready, and bytes received. */
+async function load(url, ready) {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    let bytes = 0;
+    cdp.on("Network.loadingFinished", (e) => { bytes += e.encodedDataLength; });
+    await page.goto(url);
+    const ms = await ready(page);
+    await page.waitForTimeout(300); // let in-flight accounting land
+    return { ms, bytes };
+  } finally {
+    await browser.close();
+  }
+}
+
+const looplab = (page) => page.evaluate(() => new Promise((resolve) => {
+  const check = () => {
+    const run = document.querySelector('[data-testid="run"]');
+    const line = document.querySelector('[data-testid="console-line"]');
+    if (line && line.textContent.endsWith("ready")) return resolve(performance.now());
+    if (run && document.querySelector('[data-testid="editor"]') && !window.clicked) {
+      window.clicked = true;
+      run.click();
+    }
+    requestAnimationFrame(check);
+  };
+  check();
+}));
+
+const pyodide = (page) => page.waitForFunction(() => window.readyAt, null, { timeout: 120000, polling: 50 })
+  .then((h) => h.jsonValue());
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function measure(name, url, ready) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await load(url, ready));
+  const ms = median(runs.map((r) => r.ms));
+  const bytes = median(runs.map((r) => r.bytes));
+  console.log(`${name.padEnd(8)} load-to-ready median ${ms.toFixed(0)} ms  (runs: ${runs.map((r) => r.ms.toFixed(0)).join(", ")})  bytes ${bytes}`);
+  return { ms, bytes };
+}
+
+if (!fs.existsSync(path.join(here, "node_modules/pyodide/pyodide.js"))) {
+  console.error("install the baseline first: (cd bench/load && npm ci)");
+  process.exit(1);
+}
+const a = await measure("looplab", `${server.url}/${codeFragment("print('ready')\n")}`, looplab);
+const b = await measure("pyodide", `${server.url}/bench/pyodide.html`, pyodide);
+console.log(`ratio    time ${(a.ms / b.ms).toFixed(3)} (target ≤ 0.05)  bytes ${(a.bytes / b.bytes).toFixed(3)} (target ≤ 0.1)`);
+await server.close();

@@ -1,0 +1,351 @@
+//! The driver: the one place that owns the running [`Interpreter`].
+//!
+//! It runs the VM in slices of a few milliseconds and yields to the browser
+//! between them, so input and rendering go on while a program computes.
+//! When every task waits on a timer it sets one browser timer for the next
+//! deadline (scaled by the speed, see [`Schedule`]) and then advances the
+//! virtual clock exactly to that deadline. Every control (pause, stop, a
+//! new speed, a new run) bumps a token; a slice loop or timer holding an
+//! older token ends without touching the program.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::future::TimeoutFuture;
+use looplab_engine::{Interpreter, Limits, Status, Stream};
+use wasm_bindgen_futures::spawn_local;
+
+use crate::browser::{now_ms, on_next_frame, yield_to_browser};
+use crate::clock::{Schedule, Speed};
+use crate::console_model::ConsoleModel;
+use crate::traceback::{failing_line, FILENAME};
+
+/// Real time one slice may run before yielding to the browser.
+const SLICE_MS: f64 = 6.0;
+/// Instructions between clock checks inside a slice.
+const CHUNK: u64 = 2_000;
+/// Instructions one Step may take (a step that computes longer pauses
+/// mid-step; the next Step continues it).
+const STEP_BUDGET: u64 = 2_000_000;
+/// Output the engine keeps per run; the console shows the last lines of it.
+const OUTPUT_BYTES: usize = 8 << 20;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum RunStatus {
+    Idle,
+    Running,
+    Paused,
+    Finished,
+    Failed,
+    Stopped,
+}
+
+impl RunStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunStatus::Idle => "idle",
+            RunStatus::Running => "running",
+            RunStatus::Paused => "paused",
+            RunStatus::Finished => "finished",
+            RunStatus::Failed => "failed",
+            RunStatus::Stopped => "stopped",
+        }
+    }
+
+    /// A program is loaded and not over (Pause/Resume/Stop apply).
+    pub fn is_live(self) -> bool {
+        matches!(self, RunStatus::Running | RunStatus::Paused)
+    }
+}
+
+/// What the views draw; the driver writes it, the app reads it on render.
+pub struct Session {
+    pub status: RunStatus,
+    pub console: ConsoleModel,
+    /// Virtual seconds.
+    pub clock: f64,
+    /// The program's line a traceback or SyntaxError points at.
+    pub error_line: Option<usize>,
+    /// Bumped on every change, so views know to redraw.
+    pub version: u64,
+    /// Runs started so far (a new run re-marks the editor).
+    pub runs: u64,
+}
+
+struct Run {
+    interp: Interpreter,
+    /// Trace events already given to the console.
+    delivered: usize,
+    schedule: Schedule,
+    /// Virtual time when paused, to resume the schedule from.
+    paused_at: f64,
+}
+
+struct Inner {
+    run: Option<Run>,
+    token: u64,
+    speed: Speed,
+    session: Session,
+    frame_pending: bool,
+    notify: Rc<dyn Fn()>,
+}
+
+/// What a slice decided.
+enum Next {
+    Yield,
+    Wait { deadline: f64, ms: f64 },
+    Done,
+}
+
+#[derive(Clone)]
+pub struct Driver(Rc<RefCell<Inner>>);
+
+impl PartialEq for Driver {
+    fn eq(&self, other: &Driver) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Driver {
+    /// `notify` is called (at most once per animation frame) after changes.
+    pub fn new(notify: impl Fn() + 'static) -> Driver {
+        Driver(Rc::new(RefCell::new(Inner {
+            run: None,
+            token: 0,
+            speed: Speed::Times(1.0),
+            session: Session { status: RunStatus::Idle, console: ConsoleModel::new(), clock: 0.0, error_line: None, version: 0, runs: 0 },
+            frame_pending: false,
+            notify: Rc::new(notify),
+        })))
+    }
+
+    pub fn with_session<R>(&self, f: impl FnOnce(&Session) -> R) -> R {
+        f(&self.0.borrow().session)
+    }
+
+    pub fn speed(&self) -> Speed {
+        self.0.borrow().speed
+    }
+
+    /// Starts `code` from the beginning (ending any current run).
+    pub fn start(&self, code: &str) {
+        self.load(code, RunStatus::Running);
+        self.spawn_loop();
+    }
+
+    pub fn pause(&self) {
+        let mut inner = self.0.borrow_mut();
+        if inner.session.status != RunStatus::Running {
+            return;
+        }
+        inner.token += 1;
+        if let Some(run) = inner.run.as_mut() {
+            run.paused_at = run.schedule.virtual_now(now_ms(), run.interp.clock(), run.interp.sleeping_until());
+        }
+        inner.session.status = RunStatus::Paused;
+        drop(inner);
+        self.changed();
+    }
+
+    pub fn resume(&self) {
+        let mut inner = self.0.borrow_mut();
+        if inner.session.status != RunStatus::Paused {
+            return;
+        }
+        let speed = inner.speed;
+        if let Some(run) = inner.run.as_mut() {
+            let from = run.paused_at.max(run.interp.clock());
+            run.schedule = Schedule::new(now_ms(), from, rate(speed));
+        }
+        inner.session.status = RunStatus::Running;
+        drop(inner);
+        self.changed();
+        self.spawn_loop();
+    }
+
+    /// One scheduler step; pauses a running program first, and loads
+    /// `code` paused if nothing is loaded.
+    pub fn step(&self, code: &str) {
+        if !self.0.borrow().session.status.is_live() {
+            self.load(code, RunStatus::Paused);
+        }
+        self.pause();
+        let mut inner = self.0.borrow_mut();
+        let Some(run) = inner.run.as_mut() else { return };
+        if let Some(deadline) = run.interp.sleeping_until() {
+            // The next thing to happen is the timer: jump to it.
+            run.interp.advance_clock(deadline);
+        }
+        let status = run.interp.step(STEP_BUDGET);
+        run.paused_at = run.interp.clock();
+        Self::deliver(&mut inner);
+        if let Status::Finished(code) = status {
+            Self::finish(&mut inner, code);
+        }
+        drop(inner);
+        self.changed();
+    }
+
+    pub fn stop(&self) {
+        let mut inner = self.0.borrow_mut();
+        if !inner.session.status.is_live() {
+            return;
+        }
+        inner.token += 1;
+        inner.run = None;
+        inner.session.status = RunStatus::Stopped;
+        drop(inner);
+        self.changed();
+    }
+
+    pub fn set_speed(&self, speed: Speed) {
+        let mut inner = self.0.borrow_mut();
+        if inner.speed == speed {
+            return;
+        }
+        inner.speed = speed;
+        let running = inner.session.status == RunStatus::Running;
+        if let Some(run) = inner.run.as_mut() {
+            let now = now_ms();
+            let v = run.schedule.virtual_now(now, run.interp.clock(), run.interp.sleeping_until());
+            run.schedule = Schedule::new(now, v, rate(speed));
+            run.interp.manual_clock = speed != Speed::Instant;
+        }
+        drop(inner);
+        if running {
+            // A pending timer was set for the old speed.
+            self.spawn_loop();
+        }
+    }
+
+    fn load(&self, code: &str, status: RunStatus) {
+        let mut inner = self.0.borrow_mut();
+        inner.token += 1;
+        let limits = Limits { output_bytes: OUTPUT_BYTES, ..Limits::default() };
+        let mut interp = Interpreter::new(code, FILENAME, limits);
+        interp.manual_clock = inner.speed != Speed::Instant;
+        let schedule = Schedule::new(now_ms(), 0.0, rate(inner.speed));
+        inner.run = Some(Run { interp, delivered: 0, schedule, paused_at: 0.0 });
+        let (version, runs) = (inner.session.version, inner.session.runs + 1);
+        inner.session = Session { status, console: ConsoleModel::new(), clock: 0.0, error_line: None, version, runs };
+        // A SyntaxError ends the run before it starts.
+        if let Some(Status::Finished(code)) = inner.run.as_ref().map(|r| r.interp.status().clone()) {
+            Self::deliver(&mut inner);
+            Self::finish(&mut inner, code);
+        }
+        drop(inner);
+        self.changed();
+    }
+
+    fn spawn_loop(&self) {
+        let token = {
+            let mut inner = self.0.borrow_mut();
+            inner.token += 1;
+            inner.token
+        };
+        let driver = self.clone();
+        spawn_local(async move {
+            loop {
+                match driver.slice(token) {
+                    Next::Done => return,
+                    Next::Yield => yield_to_browser().await,
+                    Next::Wait { deadline, ms } => {
+                        TimeoutFuture::new(ms.max(0.0).round() as u32).await;
+                        let mut inner = driver.0.borrow_mut();
+                        if inner.token != token {
+                            return;
+                        }
+                        if let Some(run) = inner.run.as_mut() {
+                            run.interp.advance_clock(deadline);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /// Runs the program for up to [`SLICE_MS`] and says what comes next.
+    fn slice(&self, token: u64) -> Next {
+        let mut inner = self.0.borrow_mut();
+        if inner.token != token || inner.session.status != RunStatus::Running {
+            return Next::Done;
+        }
+        let Some(run) = inner.run.as_mut() else { return Next::Done };
+        let start = now_ms();
+        let mut status = Status::Running;
+        while run.interp.sleeping_until().is_none() {
+            status = run.interp.run(CHUNK);
+            if status != Status::Running || now_ms() - start >= SLICE_MS {
+                break;
+            }
+        }
+        let next = match (&status, run.interp.sleeping_until()) {
+            (Status::Finished(_), _) => Next::Done,
+            (_, Some(deadline)) => {
+                let now = now_ms();
+                let due = run.schedule.due(deadline, run.interp.clock(), now);
+                Next::Wait { deadline, ms: due - now }
+            }
+            _ => Next::Yield,
+        };
+        let delivered = run.delivered;
+        Self::deliver(&mut inner);
+        if let Status::Finished(code) = status {
+            Self::finish(&mut inner, code);
+        }
+        let changed = inner.run.as_ref().is_none_or(|r| r.delivered != delivered) || matches!(next, Next::Done);
+        drop(inner);
+        if changed {
+            self.changed();
+        }
+        next
+    }
+
+    /// Gives the console the trace events it has not seen.
+    fn deliver(inner: &mut Inner) {
+        let Inner { run, session, .. } = inner;
+        let Some(run) = run.as_mut() else { return };
+        let events = &run.interp.trace().events;
+        for e in &events[run.delivered.min(events.len())..] {
+            session.console.push(e);
+        }
+        run.delivered = events.len();
+        session.clock = run.interp.clock();
+    }
+
+    fn finish(inner: &mut Inner, code: i32) {
+        inner.session.status = if code == 0 { RunStatus::Finished } else { RunStatus::Failed };
+        if let Some(run) = inner.run.take() {
+            let stderr = run.interp.trace().text(Stream::Stderr);
+            inner.session.error_line = if code == 0 { None } else { failing_line(stderr.lines()) };
+        }
+    }
+
+    /// Records a change and asks the views to redraw before the next paint.
+    fn changed(&self) {
+        let mut inner = self.0.borrow_mut();
+        inner.session.version += 1;
+        if inner.frame_pending {
+            return;
+        }
+        inner.frame_pending = true;
+        drop(inner);
+        let me = self.clone();
+        on_next_frame(move || {
+            let notify = {
+                let mut inner = me.0.borrow_mut();
+                inner.frame_pending = false;
+                inner.notify.clone()
+            };
+            notify();
+        });
+    }
+}
+
+/// Virtual seconds per real second (the schedule is unused when instant).
+fn rate(speed: Speed) -> f64 {
+    match speed {
+        Speed::Times(x) => x,
+        Speed::Instant => 1.0,
+    }
+}

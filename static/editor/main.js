@@ -1,0 +1,90 @@
+// The code editor: CodeMirror 6 with Python highlighting, bundled by
+// esbuild (scripts/build-editor.mjs) into one script that defines
+// `window.LooplabEditor`. The Rust app calls only the functions below, so
+// the editor library can change without touching the app.
+import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
+  drawSelection, Decoration } from "@codemirror/view";
+import { EditorState, StateField, StateEffect } from "@codemirror/state";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { indentOnInput, bracketMatching, syntaxHighlighting, defaultHighlightStyle,
+  indentUnit } from "@codemirror/language";
+import { python } from "@codemirror/lang-python";
+
+// The marked line (a traceback's or SyntaxError's line), as a line decoration.
+const setMark = StateEffect.define();
+const errorLine = Decoration.line({ class: "cm-error-line" });
+const markField = StateField.define({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    marks = marks.map(tr.changes);
+    for (const e of tr.effects) {
+      if (e.is(setMark)) {
+        marks = e.value == null ? Decoration.none
+          : Decoration.set([errorLine.range(tr.state.doc.line(e.value).from)]);
+      }
+    }
+    // Editing the code clears the mark: it described the code that ran.
+    return tr.docChanged ? Decoration.none : marks;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+let view = null;
+
+function lineNumber(n) {
+  if (!view) return null;
+  const max = view.state.doc.lines;
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : null;
+}
+
+window.LooplabEditor = {
+  /** Creates the editor in `parent`; `onRun` is called on Ctrl/Cmd-Enter, `onChange(text)` on edits. */
+  create(parent, doc, onRun, onChange) {
+    if (view) view.destroy();
+    const runKeys = keymap.of([{ key: "Mod-Enter", preventDefault: true, run: () => { onRun(); return true; } }]);
+    view = new EditorView({
+      parent,
+      state: EditorState.create({
+        doc,
+        extensions: [
+          runKeys,
+          lineNumbers(),
+          highlightActiveLineGutter(),
+          highlightActiveLine(),
+          drawSelection(),
+          history(),
+          indentUnit.of("    "),
+          indentOnInput(),
+          bracketMatching(),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          python(),
+          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+          markField,
+          EditorView.updateListener.of((u) => { if (u.docChanged) onChange(u.state.doc.toString()); }),
+          EditorView.contentAttributes.of({ "aria-label": "Python code" }),
+        ],
+      }),
+    });
+    view.dom.setAttribute("data-testid", "editor");
+  },
+  getValue() { return view ? view.state.doc.toString() : ""; },
+  setValue(text) {
+    if (view) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  },
+  /** Marks line `n` (1-based) as the error line; null clears the mark. */
+  markLine(n) {
+    if (!view) return;
+    const line = n == null ? null : lineNumber(n);
+    view.dispatch({ effects: setMark.of(line) });
+    if (line != null) this.gotoLine(line, false);
+  },
+  /** Moves the cursor to line `n` and scrolls it into view. */
+  gotoLine(n, focus = true) {
+    const line = lineNumber(n);
+    if (line == null) return;
+    const pos = view.state.doc.line(line).from;
+    view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+    if (focus) view.focus();
+  },
+  focus() { if (view) view.focus(); },
+};

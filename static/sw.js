@@ -1,0 +1,63 @@
+// Looplab's service worker: after the first visit the app works offline.
+//
+// Trunk names every asset by its content hash, so a cached asset never goes
+// stale; only the page itself (index.html) can change. The page is fetched
+// from the network when there is one (and cached), else served from the
+// cache; assets are served from the cache first. On install the worker
+// reads the page and caches every asset it names, so the very first visit
+// is enough.
+const CACHE = "looplab-v1";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const page = await fetch("./", { cache: "no-cache" });
+    const html = await page.clone().text();
+    await cache.put("./", page);
+    const assets = new Set(["manifest.webmanifest", "favicon.svg"]);
+    for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
+      if (!/^[a-z]+:/i.test(m[1])) assets.add(m[1]);
+    }
+    await Promise.all([...assets].map(async (url) => {
+      try {
+        const r = await fetch(url);
+        if (r.ok) await cache.put(url, r);
+      } catch (_) { /* cached on first use instead */ }
+    }));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  const url = new URL(req.url);
+  if (req.method !== "GET" || url.origin !== self.location.origin) return;
+  if (req.mode === "navigate") {
+    event.respondWith((async () => {
+      const cache = await caches.open(CACHE);
+      try {
+        const fresh = await fetch(req);
+        if (fresh.ok) await cache.put("./", fresh.clone());
+        return fresh;
+      } catch (_) {
+        return (await cache.match("./")) || Response.error();
+      }
+    })());
+    return;
+  }
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(req, { ignoreSearch: true });
+    if (hit) return hit;
+    const r = await fetch(req);
+    if (r.ok) await cache.put(req, r.clone());
+    return r;
+  })());
+});

@@ -1,0 +1,231 @@
+// The playground in a real browser: share links, live output on schedule,
+// Stop, text-only output, tracebacks linked to the editor, a print flood.
+// Run by scripts/test.sh after `trunk build --release` (serves dist/).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./server.mjs";
+import { launch, codeFragment } from "./browser.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const dist = path.join(root, "dist");
+const shots = path.join(root, "target/screenshots");
+let server, browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, "index.html")), "build the app first: trunk build --release");
+  fs.mkdirSync(shots, { recursive: true });
+  server = await serve({ "/": dist });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the playground with `code` through a share link, ready to run. */
+async function open(code, speed = "1") {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(server.url + "/" + codeFragment(code));
+  await page.getByTestId("editor").waitFor();
+  await page.getByTestId("speed").selectOption(speed);
+  // Record when each console line appears, in the page's own clock.
+  await page.evaluate(() => {
+    window.arrivals = [];
+    const consoleEl = document.querySelector('[data-testid="console"]');
+    new MutationObserver((records) => {
+      const now = performance.now();
+      for (const r of records) for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && n.dataset.testid === "console-line") {
+          window.arrivals.push({ at: now, t: Number(n.dataset.t), task: n.dataset.task, stream: n.dataset.stream });
+        }
+      }
+    }).observe(consoleEl, { childList: true, subtree: true });
+  });
+  return { page, errors };
+}
+
+/** Clicks Run and returns the page time of the click. */
+async function run(page) {
+  return page.evaluate(() => {
+    const at = performance.now();
+    document.querySelector('[data-testid="run"]').click();
+    return at;
+  });
+}
+
+async function waitForStatus(page, status, timeout = 10000) {
+  await page.waitForFunction((s) => document.querySelector('[data-testid="run-status"]')?.textContent === s, status, { timeout });
+}
+
+const lines = (page) => page.getByTestId("console-line").allTextContents();
+
+/** Waits until the views have redrawn (they redraw on animation frames). */
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+async function step(page) {
+  await page.getByTestId("step").click();
+  await settle(page);
+}
+
+const SCHEDULE = `import asyncio
+
+async def main():
+    print("tick 0")
+    await asyncio.sleep(0.5)
+    print("tick 0.5")
+    await asyncio.sleep(0.5)
+    print("tick 1.0")
+
+asyncio.run(main())
+`;
+
+async function checkSchedule(speed) {
+  const { page, errors } = await open(SCHEDULE, String(speed));
+  const clicked = await run(page);
+  await waitForStatus(page, "finished");
+  const arrivals = await page.evaluate(() => window.arrivals);
+  assert.deepEqual(arrivals.map((a) => a.t), [0, 0.5, 1]);
+  assert.ok(arrivals.every((a) => a.task === "Task-1" && a.stream === "stdout"), JSON.stringify(arrivals));
+  // The first line comes right away; each later one when its virtual time
+  // is due at this speed, measured from the first.
+  assert.ok(arrivals[0].at - clicked < 250, `first line after ${arrivals[0].at - clicked} ms`);
+  for (const a of arrivals) {
+    const due = arrivals[0].at + (a.t * 1000) / speed;
+    assert.ok(Math.abs(a.at - due) <= 50, `line at t=${a.t} arrived ${(a.at - due).toFixed(1)} ms off schedule at ${speed}x`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+  return arrivals;
+}
+
+test("a #code= link opens the playground with the code, ready to run", async () => {
+  const code = "# shared ✓\nprint('hello from a link')\n";
+  const { page } = await open(code);
+  assert.equal(await page.getByTestId("run-status").textContent(), "idle");
+  const shown = await page.locator('[data-testid="editor"] .cm-content').innerText();
+  assert.equal(shown.trim(), code.trim());
+  await run(page);
+  await waitForStatus(page, "finished");
+  assert.deepEqual(await lines(page), ["0.000hello from a link"]);
+  await page.close();
+});
+
+test("prints at t = 0, 0.5, 1.0 s arrive on schedule at 1x", async () => {
+  await checkSchedule(1);
+});
+
+test("prints arrive on schedule at 2x", async () => {
+  await checkSchedule(2);
+});
+
+test("Stop ends a busy loop within 100 ms and the page stays responsive", async () => {
+  const { page } = await open("while True:\n    pass\n");
+  await run(page);
+  await waitForStatus(page, "running");
+  // While the program computes, timers still fire about on time.
+  const lag = await page.evaluate(async () => {
+    let worst = 0;
+    for (let i = 0; i < 10; i++) {
+      const start = performance.now();
+      await new Promise((r) => setTimeout(r, 20));
+      worst = Math.max(worst, performance.now() - start - 20);
+    }
+    return worst;
+  });
+  assert.ok(lag < 50, `timers were ${lag.toFixed(1)} ms late while the program ran`);
+  assert.equal(await page.getByTestId("run-status").textContent(), "running");
+  const took = await page.evaluate(() => new Promise((resolve) => {
+    const status = document.querySelector('[data-testid="run-status"]');
+    const start = performance.now();
+    new MutationObserver(() => {
+      if (status.textContent === "stopped") resolve(performance.now() - start);
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+    document.querySelector('[data-testid="stop"]').click();
+  }));
+  assert.ok(took < 100, `Stop took ${took.toFixed(1)} ms`);
+  // The page still works: the next run runs.
+  await page.getByTestId("speed").selectOption("instant");
+  await run(page);
+  await page.waitForTimeout(200);
+  assert.equal(await page.getByTestId("run-status").textContent(), "running");
+  await page.getByTestId("stop").click();
+  await waitForStatus(page, "stopped");
+  await page.close();
+});
+
+test("output is text, never HTML", async () => {
+  const { page } = await open('print("<b>x</b>")\n');
+  await run(page);
+  await waitForStatus(page, "finished");
+  const line = page.getByTestId("console-line");
+  assert.equal(await line.locator(".text").textContent(), "<b>x</b>");
+  assert.equal(await page.getByTestId("console").locator("b").count(), 0);
+  await page.close();
+});
+
+test("a traceback marks the failing line and links to it", async () => {
+  const code = "import asyncio\n\nasync def worker():\n    await asyncio.sleep(0.1)\n    raise ValueError('boom')\n\nasync def main():\n    await asyncio.create_task(worker(), name='worker')\n\nasyncio.run(main())\n";
+  const { page } = await open(code, "instant");
+  await run(page);
+  await waitForStatus(page, "failed");
+  const stderr = page.locator('[data-testid="console-line"][data-stream="stderr"]');
+  assert.ok((await stderr.count()) > 3);
+  assert.equal(await stderr.last().locator(".text").textContent(), "ValueError: boom");
+  // The innermost frame (line 5) is marked in the editor.
+  await page.locator(".cm-error-line").waitFor();
+  assert.equal(await page.locator(".cm-error-line").innerText(), "    raise ValueError('boom')");
+  // Clicking "line 8" puts the cursor there.
+  await page.locator(".line-link", { hasText: "line 8" }).click();
+  const active = await page.locator(".cm-activeLine").innerText();
+  assert.equal(active, "    await asyncio.create_task(worker(), name='worker')");
+  await page.screenshot({ path: path.join(shots, "traceback.png") });
+  await page.close();
+});
+
+test("a print flood keeps the page responsive and the history bounded", async () => {
+  const { page } = await open("i = 0\nwhile True:\n    print('line', i)\n    i += 1\n", "instant");
+  await run(page);
+  await page.waitForFunction(() => document.querySelector(".console-note")?.textContent.includes("earlier lines"), null, { timeout: 10000 });
+  const lag = await page.evaluate(async () => {
+    const start = performance.now();
+    await new Promise((r) => setTimeout(r, 20));
+    return performance.now() - start - 20;
+  });
+  assert.ok(lag < 100, `timer ${lag.toFixed(1)} ms late during the flood`);
+  assert.ok((await page.getByTestId("console-line").count()) <= 2000);
+  await page.getByTestId("stop").click();
+  await waitForStatus(page, "stopped");
+  await page.close();
+});
+
+test("step, pause and resume", async () => {
+  const code = "import asyncio\n\nasync def say(word):\n    print(word)\n\nasync def main():\n    await asyncio.gather(say('a'), say('b'))\n    await asyncio.sleep(0.3)\n    print('c')\n\nasyncio.run(main())\n";
+  const { page } = await open(code);
+  // Steps until 'a' appears: it appears alone, one step before 'b'.
+  for (let i = 0; i < 20 && (await lines(page)).length === 0; i++) await step(page);
+  assert.equal(await page.getByTestId("run-status").textContent(), "paused");
+  assert.deepEqual((await lines(page)).map((l) => l.slice(-1)), ["a"]);
+  await step(page);
+  assert.deepEqual((await lines(page)).map((l) => l.slice(-1)), ["a", "b"]);
+  await page.getByTestId("pause").click(); // resume
+  await waitForStatus(page, "finished");
+  assert.deepEqual((await lines(page)).map((l) => l.slice(-1)), ["a", "b", "c"]);
+  await page.close();
+});
+
+test("screenshot: the welcome program, finished", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(server.url + "/");
+  await page.getByTestId("editor").waitFor();
+  await page.getByTestId("speed").selectOption("4");
+  await page.getByTestId("run").click();
+  await waitForStatus(page, "finished");
+  await page.screenshot({ path: path.join(shots, "playground.png") });
+  await page.close();
+});
