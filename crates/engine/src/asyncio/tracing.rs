@@ -172,24 +172,31 @@ fn sync_created(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(id as i64))
 }
 
-/// `_trace_queue(id, first_items, size, maxsize, getters, putters, unfinished)`.
+/// `_trace_queue(q)`: a snapshot of an asyncio queue after a change.
 fn trace_queue(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !vm.trace.recording() {
         return Ok(Value::None);
     }
-    let queue = int(&arg(&args, 0)) as u64;
-    let all = vm.items_of(&arg(&args, 1))?;
-    let mut items = Vec::with_capacity(all.len().min(QUEUE_ITEMS_SHOWN));
-    for v in all.iter().take(QUEUE_ITEMS_SHOWN) {
+    let q = arg(&args, 0);
+    let queue = int(&vm.getattr(&q, "_trace_id")?) as u64;
+    let head = vm.getattr(&q, "_head")?;
+    let head = vm.call(head, vec![])?;
+    let head = vm.items_of(&head)?;
+    let mut items = Vec::with_capacity(head.len().min(QUEUE_ITEMS_SHOWN));
+    for v in head.iter().take(QUEUE_ITEMS_SHOWN) {
         items.push(vm.repr(v)?);
     }
+    let size = vm.getattr(&q, "qsize")?;
+    let size = int(&vm.call(size, vec![])?).max(0) as usize;
+    let getters = vm.getattr(&q, "_getters")?;
+    let putters = vm.getattr(&q, "_putters")?;
     let snapshot = QueueSnapshot {
         items,
-        size: int(&arg(&args, 2)).max(0) as usize,
-        maxsize: int(&arg(&args, 3)),
-        getters: vm.waiter_tasks(&arg(&args, 4))?,
-        putters: vm.waiter_tasks(&arg(&args, 5))?,
-        unfinished: int(&arg(&args, 6)),
+        size,
+        maxsize: int(&vm.getattr(&q, "_maxsize")?),
+        getters: vm.waiter_tasks(&getters)?,
+        putters: vm.waiter_tasks(&putters)?,
+        unfinished: int(&vm.getattr(&q, "_unfinished_tasks")?),
     };
     vm.trace.push(vm.clock, EventKind::QueueChanged { queue, snapshot });
     Ok(Value::None)

@@ -1427,9 +1427,6 @@ class Queue(_LoopBoundMixin):
         # The first items in the order get() returns them (for the trace).
         return self._queue._items[:20]
 
-    def _traced(self):
-        _trace_queue(self._trace_id, self._head(), len(self._queue), self._maxsize,
-                     self._getters, self._putters, self._unfinished_tasks)
 
     def _init(self, maxsize):
         self._queue = _Deque()
@@ -1492,7 +1489,7 @@ class Queue(_LoopBoundMixin):
             putter = self._get_loop().create_future()
             _wait_tag(putter, 'queue_put', self._trace_id)
             self._putters.append(putter)
-            self._traced()
+            _trace_queue(self)
             try:
                 await putter
             except:
@@ -1503,7 +1500,7 @@ class Queue(_LoopBoundMixin):
                     pass
                 if not self.full() and not putter.cancelled():
                     self._wakeup_next(self._putters)
-                self._traced()
+                _trace_queue(self)
                 raise
         return self.put_nowait(item)
 
@@ -1516,7 +1513,7 @@ class Queue(_LoopBoundMixin):
         self._unfinished_tasks += 1
         self._finished.clear()
         self._wakeup_next(self._getters)
-        self._traced()
+        _trace_queue(self)
 
     async def get(self):
         while self.empty():
@@ -1525,7 +1522,7 @@ class Queue(_LoopBoundMixin):
             getter = self._get_loop().create_future()
             _wait_tag(getter, 'queue_get', self._trace_id)
             self._getters.append(getter)
-            self._traced()
+            _trace_queue(self)
             try:
                 await getter
             except:
@@ -1536,7 +1533,7 @@ class Queue(_LoopBoundMixin):
                     pass
                 if not self.empty() and not getter.cancelled():
                     self._wakeup_next(self._getters)
-                self._traced()
+                _trace_queue(self)
                 raise
         return self.get_nowait()
 
@@ -1547,7 +1544,7 @@ class Queue(_LoopBoundMixin):
             raise QueueEmpty
         item = self._get()
         self._wakeup_next(self._putters)
-        self._traced()
+        _trace_queue(self)
         return item
 
     def task_done(self):
@@ -1556,7 +1553,7 @@ class Queue(_LoopBoundMixin):
         self._unfinished_tasks -= 1
         if self._unfinished_tasks == 0:
             self._finished.set()
-        self._traced()
+        _trace_queue(self)
 
     async def join(self):
         if self._unfinished_tasks > 0:
@@ -1586,7 +1583,7 @@ class Queue(_LoopBoundMixin):
             putter = self._putters.popleft()
             if not putter.done():
                 putter.set_result(None)
-        self._traced()
+        _trace_queue(self)
 
 
 class PriorityQueue(Queue):
