@@ -80,7 +80,7 @@ impl Model {
         for e in events {
             m.end_time = m.end_time.max(e.t);
             match &e.kind {
-                EventKind::TaskCreated { task, name, parent } => m.tasks.push(TaskLife {
+                EventKind::TaskCreated { task, name, parent, .. } => m.tasks.push(TaskLife {
                     id: *task,
                     name: name.clone(),
                     parent: *parent,
@@ -98,12 +98,12 @@ impl Model {
                         }
                     }
                     let end = match state {
-                        TaskState::Waiting(_) => {
+                        TaskState::Waiting { .. } => {
                             waiting_since.push((*task, e.t));
                             None
                         }
-                        TaskState::Done => Some(End::Done),
-                        TaskState::Failed => Some(End::Failed),
+                        TaskState::Done { .. } => Some(End::Done),
+                        TaskState::Failed { .. } => Some(End::Failed),
                         TaskState::Cancelled => Some(End::Cancelled),
                         TaskState::Running | TaskState::Ready => None,
                     };
@@ -134,7 +134,20 @@ impl Model {
                     m.end_time = m.end_time.max(e.t + seconds);
                     m.blocks.push(Block { t: e.t, seconds: *seconds, task: e.task, reason: reason.clone() });
                 }
-                EventKind::WorkerState { .. } | EventKind::OutputTruncated => {}
+                EventKind::TaskRenamed { task, name } => {
+                    if let Some(t) = m.task_mut(*task) {
+                        t.name = name.clone();
+                    }
+                }
+                // Queue, sync and warning events are not judged yet (warnings
+                // are read from their stderr text).
+                EventKind::WorkerState { .. }
+                | EventKind::SyncCreated { .. }
+                | EventKind::QueueChanged { .. }
+                | EventKind::SyncChanged { .. }
+                | EventKind::Warning { .. }
+                | EventKind::OutputTruncated
+                | EventKind::TraceTruncated { .. } => {}
             }
         }
         if !partial.is_empty() {

@@ -30,6 +30,26 @@ pub struct GenState {
     pub code: std::rc::Rc<crate::bytecode::Code>,
 }
 
+thread_local! {
+    /// Qualified names of coroutines dropped before they ever ran; the VM
+    /// prints "coroutine ... was never awaited" for them at a safe point.
+    static NEVER_AWAITED: std::cell::RefCell<Vec<std::rc::Rc<str>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Takes the coroutines dropped without ever running.
+pub fn take_never_awaited() -> Vec<std::rc::Rc<str>> {
+    NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()))
+}
+
+impl Drop for GenState {
+    fn drop(&mut self) {
+        if self.kind == CodeKind::Coroutine && !self.started_once && self.frame.is_some() && self.status != GenStatus::Closed {
+            let q = self.qualname.clone();
+            NEVER_AWAITED.with(|n| n.borrow_mut().push(q));
+        }
+    }
+}
+
 impl GenState {
     /// The word CPython uses in messages: generator / coroutine / async generator.
     pub fn noun(&self) -> &'static str {

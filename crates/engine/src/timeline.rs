@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::trace::{Event, EventKind, Stream, TaskState, Trace, WorkerState};
+use crate::trace::{Event, EventKind, Stream, SyncState, TaskState, Trace, WaitOn, WarningKind, WorkerState};
 
 fn json_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -26,14 +26,105 @@ fn json_str(s: &str) -> String {
     out
 }
 
-fn state_name(s: &TaskState) -> (&'static str, Option<&str>) {
+fn state_name(s: &TaskState) -> &'static str {
     match s {
-        TaskState::Running => ("running", None),
-        TaskState::Ready => ("ready", None),
-        TaskState::Waiting(on) => ("waiting", Some(on.as_str())),
-        TaskState::Done => ("done", None),
-        TaskState::Failed => ("failed", None),
-        TaskState::Cancelled => ("cancelled", None),
+        TaskState::Running => "running",
+        TaskState::Ready => "ready",
+        TaskState::Waiting { .. } => "waiting",
+        TaskState::Done { .. } => "done",
+        TaskState::Failed { .. } => "failed",
+        TaskState::Cancelled => "cancelled",
+    }
+}
+
+fn ids(v: &[u64]) -> String {
+    let parts: Vec<String> = v.iter().map(|i| i.to_string()).collect();
+    format!("[{}]", parts.join(","))
+}
+
+fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_else(|| "null".into())
+}
+
+fn float(f: f64) -> String {
+    crate::format::float_repr(f)
+}
+
+/// `{"kind":"queue_get","queue":3}`: what a task waits on.
+fn wait_on_json(on: &WaitOn) -> String {
+    match on {
+        WaitOn::Sleep { until } => format!("{{\"kind\":\"sleep\",\"until\":{}}}", float(*until)),
+        WaitOn::Task { task } => format!("{{\"kind\":\"task\",\"task\":{task}}}"),
+        WaitOn::Gather { tasks } => format!("{{\"kind\":\"gather\",\"tasks\":{}}}", ids(tasks)),
+        WaitOn::Wait { tasks } => format!("{{\"kind\":\"wait\",\"tasks\":{}}}", ids(tasks)),
+        WaitOn::QueueGet { queue } => format!("{{\"kind\":\"queue_get\",\"queue\":{queue}}}"),
+        WaitOn::QueuePut { queue } => format!("{{\"kind\":\"queue_put\",\"queue\":{queue}}}"),
+        WaitOn::QueueJoin { queue } => format!("{{\"kind\":\"queue_join\",\"queue\":{queue}}}"),
+        WaitOn::Lock { lock } => format!("{{\"kind\":\"lock\",\"lock\":{lock}}}"),
+        WaitOn::Semaphore { semaphore } => format!("{{\"kind\":\"semaphore\",\"semaphore\":{semaphore}}}"),
+        WaitOn::Event { event } => format!("{{\"kind\":\"event\",\"event\":{event}}}"),
+        WaitOn::Condition { condition } => format!("{{\"kind\":\"condition\",\"condition\":{condition}}}"),
+        WaitOn::Barrier { barrier } => format!("{{\"kind\":\"barrier\",\"barrier\":{barrier}}}"),
+        WaitOn::Thread { func } => format!("{{\"kind\":\"thread\",\"func\":{}}}", json_str(func)),
+        WaitOn::Future { repr } => format!("{{\"kind\":\"future\",\"repr\":{}}}", json_str(repr)),
+    }
+}
+
+/// A short human description of a wait (timelines, messages).
+pub fn describe_wait(on: &WaitOn, names: &BTreeMap<u64, String>) -> String {
+    let task = |id: &u64| names.get(id).cloned().unwrap_or_else(|| format!("task {id}"));
+    let tasks = |v: &[u64]| v.iter().map(task).collect::<Vec<_>>().join(", ");
+    match on {
+        WaitOn::Sleep { until } => format!("sleep until t={}", time_label(*until)),
+        WaitOn::Task { task: t } => format!("task {}", task(t)),
+        WaitOn::Gather { tasks: v } => format!("gather({})", tasks(v)),
+        WaitOn::Wait { tasks: v } => format!("wait({})", tasks(v)),
+        WaitOn::QueueGet { queue } => format!("Queue.get() on queue #{queue}"),
+        WaitOn::QueuePut { queue } => format!("Queue.put() on queue #{queue}"),
+        WaitOn::QueueJoin { queue } => format!("Queue.join() on queue #{queue}"),
+        WaitOn::Lock { lock } => format!("Lock.acquire() on lock #{lock}"),
+        WaitOn::Semaphore { semaphore } => format!("Semaphore.acquire() on semaphore #{semaphore}"),
+        WaitOn::Event { event } => format!("Event.wait() on event #{event}"),
+        WaitOn::Condition { condition } => format!("Condition.wait() on condition #{condition}"),
+        WaitOn::Barrier { barrier } => format!("Barrier.wait() on barrier #{barrier}"),
+        WaitOn::Thread { func } => format!("thread running {func}()"),
+        WaitOn::Future { repr } => repr.clone(),
+    }
+}
+
+fn state_json(out: &mut String, state: &TaskState) {
+    let _ = write!(out, "\"state\":\"{}\"", state_name(state));
+    match state {
+        TaskState::Waiting { on, line, deadline } => {
+            let _ = write!(out, ",\"on\":{},\"line\":{},\"deadline\":{}", wait_on_json(on), opt(*line), opt(deadline.map(float)));
+        }
+        TaskState::Done { result } => {
+            let _ = write!(out, ",\"result\":{}", json_str(result));
+        }
+        TaskState::Failed { exception } => {
+            let _ = write!(out, ",\"exception\":{}", json_str(exception));
+        }
+        _ => {}
+    }
+}
+
+fn sync_state_json(out: &mut String, state: &SyncState) {
+    match state {
+        SyncState::Lock { locked, owner, waiters } => {
+            let _ = write!(out, "\"type\":\"lock\",\"locked\":{locked},\"owner\":{},\"waiters\":{}", opt(*owner), ids(waiters));
+        }
+        SyncState::Semaphore { value, waiters } => {
+            let _ = write!(out, "\"type\":\"semaphore\",\"value\":{value},\"waiters\":{}", ids(waiters));
+        }
+        SyncState::Event { set, waiters } => {
+            let _ = write!(out, "\"type\":\"event\",\"set\":{set},\"waiters\":{}", ids(waiters));
+        }
+        SyncState::Condition { locked, waiters } => {
+            let _ = write!(out, "\"type\":\"condition\",\"locked\":{locked},\"waiters\":{}", ids(waiters));
+        }
+        SyncState::Barrier { state, count, parties } => {
+            let _ = write!(out, "\"type\":\"barrier\",\"state\":{},\"count\":{count},\"parties\":{parties}", json_str(state));
+        }
     }
 }
 
@@ -44,7 +135,7 @@ pub fn trace_json(trace: &Trace) -> String {
         if i > 0 {
             out.push_str(",\n");
         }
-        let _ = write!(out, "{{\"seq\":{},\"t\":{},", e.seq, crate::format::float_repr(e.t));
+        let _ = write!(out, "{{\"seq\":{},\"t\":{},", e.seq, float(e.t));
         if let Some(task) = e.task {
             let _ = write!(out, "\"in_task\":{task},");
         }
@@ -54,24 +145,28 @@ pub fn trace_json(trace: &Trace) -> String {
                 let _ = write!(out, "\"kind\":\"output\",\"stream\":\"{s}\",\"text\":{}", json_str(text));
             }
             EventKind::Blocked { seconds, reason } => {
-                let _ = write!(
-                    out,
-                    "\"kind\":\"blocked\",\"seconds\":{},\"reason\":{}",
-                    crate::format::float_repr(*seconds),
-                    json_str(reason)
-                );
+                let _ = write!(out, "\"kind\":\"blocked\",\"seconds\":{},\"reason\":{}", float(*seconds), json_str(reason));
             }
             EventKind::OutputTruncated => out.push_str("\"kind\":\"output_truncated\""),
-            EventKind::TaskCreated { task, name, parent } => {
-                let p = parent.map(|p| p.to_string()).unwrap_or_else(|| "null".into());
-                let _ = write!(out, "\"kind\":\"task_created\",\"task\":{task},\"name\":{},\"parent\":{p}", json_str(name));
+            EventKind::TraceTruncated { cap } => {
+                let _ = write!(out, "\"kind\":\"trace_truncated\",\"cap\":{cap}");
+            }
+            EventKind::TaskCreated { task, name, parent, coro, coro_line, line } => {
+                let _ = write!(
+                    out,
+                    "\"kind\":\"task_created\",\"task\":{task},\"name\":{},\"parent\":{},\"coro\":{},\"coro_line\":{coro_line},\"line\":{}",
+                    json_str(name),
+                    opt(*parent),
+                    json_str(coro),
+                    opt(*line)
+                );
             }
             EventKind::TaskState { task, state } => {
-                let (s, on) = state_name(state);
-                let _ = write!(out, "\"kind\":\"task_state\",\"task\":{task},\"state\":\"{s}\"");
-                if let Some(on) = on {
-                    let _ = write!(out, ",\"waiting_on\":{}", json_str(on));
-                }
+                let _ = write!(out, "\"kind\":\"task_state\",\"task\":{task},");
+                state_json(&mut out, state);
+            }
+            EventKind::TaskRenamed { task, name } => {
+                let _ = write!(out, "\"kind\":\"task_renamed\",\"task\":{task},\"name\":{}", json_str(name));
             }
             EventKind::CancelRequested { task } => {
                 let _ = write!(out, "\"kind\":\"cancel_requested\",\"task\":{task}");
@@ -82,13 +177,47 @@ pub fn trace_json(trace: &Trace) -> String {
                     WorkerState::Started => out.push_str("\"state\":\"started\""),
                     WorkerState::Running => out.push_str("\"state\":\"running\""),
                     WorkerState::Sleeping { until } => {
-                        let _ = write!(out, "\"state\":\"sleeping\",\"until\":{}", crate::format::float_repr(*until));
+                        let _ = write!(out, "\"state\":\"sleeping\",\"until\":{}", float(*until));
                     }
                     WorkerState::Waiting { on } => {
                         let _ = write!(out, "\"state\":\"waiting\",\"on\":{}", json_str(on));
                     }
                     WorkerState::Done => out.push_str("\"state\":\"done\""),
                 }
+            }
+            EventKind::SyncCreated { id, kind, class, name, line } => {
+                let n = name.as_deref().map(json_str).unwrap_or_else(|| "null".into());
+                let _ = write!(
+                    out,
+                    "\"kind\":\"sync_created\",\"id\":{id},\"type\":\"{}\",\"class\":{},\"name\":{n},\"line\":{}",
+                    kind.name(),
+                    json_str(class),
+                    opt(*line)
+                );
+            }
+            EventKind::QueueChanged { queue, snapshot: q } => {
+                let items: Vec<String> = q.items.iter().map(|i| json_str(i)).collect();
+                let _ = write!(
+                    out,
+                    "\"kind\":\"queue_changed\",\"queue\":{queue},\"items\":[{}],\"size\":{},\"maxsize\":{},\"getters\":{},\"putters\":{},\"unfinished\":{}",
+                    items.join(","),
+                    q.size,
+                    q.maxsize,
+                    ids(&q.getters),
+                    ids(&q.putters),
+                    q.unfinished
+                );
+            }
+            EventKind::SyncChanged { id, state } => {
+                let _ = write!(out, "\"kind\":\"sync_changed\",\"id\":{id},");
+                sync_state_json(&mut out, state);
+            }
+            EventKind::Warning { kind, task, message } => {
+                let k = match kind {
+                    WarningKind::NeverAwaited => "never_awaited",
+                    WarningKind::ExceptionNeverRetrieved => "exception_never_retrieved",
+                };
+                let _ = write!(out, "\"kind\":\"warning\",\"warning\":\"{k}\",\"task\":{},\"message\":{}", opt(*task), json_str(message));
             }
         }
         out.push('}');
@@ -97,7 +226,7 @@ pub fn trace_json(trace: &Trace) -> String {
     out
 }
 
-/// Per-task state changes, in order.
+/// Per-task state changes, in order, with each task's name.
 fn task_histories(events: &[Event]) -> (BTreeMap<u64, String>, Vec<(u64, f64, u64, TaskState)>) {
     let mut names = BTreeMap::new();
     let mut changes = Vec::new();
@@ -106,6 +235,9 @@ fn task_histories(events: &[Event]) -> (BTreeMap<u64, String>, Vec<(u64, f64, u6
             EventKind::TaskCreated { task, name, .. } => {
                 names.insert(*task, name.clone());
                 changes.push((e.seq, e.t, *task, TaskState::Ready));
+            }
+            EventKind::TaskRenamed { task, name } => {
+                names.insert(*task, name.clone());
             }
             EventKind::TaskState { task, state } => changes.push((e.seq, e.t, *task, state.clone())),
             _ => {}
@@ -136,13 +268,16 @@ pub fn perfetto_json(trace: &Trace) -> String {
     for (seq, t, task, state) in &changes {
         let now = ts(*seq, *t);
         if let Some((start, st)) = open.remove(task) {
-            let (label, on) = state_name(&st);
-            let args = on.map(|o| format!(",\"args\":{{\"waiting_on\":{}}}", json_str(o))).unwrap_or_default();
+            let label = state_name(&st);
+            let args = match &st {
+                TaskState::Waiting { on, .. } => format!(",\"args\":{{\"waiting_on\":{}}}", json_str(&describe_wait(on, &names))),
+                _ => String::new(),
+            };
             push(&mut out, format!("{{\"name\":\"{label}\",\"ph\":\"X\",\"pid\":1,\"tid\":{task},\"ts\":{start},\"dur\":{}{args}}}", (now - start).max(1.0)));
         }
-        let ended = matches!(state, TaskState::Done | TaskState::Failed | TaskState::Cancelled);
+        let ended = matches!(state, TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled);
         if ended {
-            let (label, _) = state_name(state);
+            let label = state_name(state);
             push(&mut out, format!("{{\"name\":\"{label}\",\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":{task},\"ts\":{now}}}"));
         } else {
             open.insert(*task, (now, state.clone()));
@@ -163,62 +298,99 @@ fn glyph(s: Option<&TaskState>) -> char {
         None => ' ',
         Some(TaskState::Running) => '#',
         Some(TaskState::Ready) => '.',
-        Some(TaskState::Waiting(_)) => '-',
-        Some(TaskState::Done) => 'v',
-        Some(TaskState::Failed) => 'x',
+        Some(TaskState::Waiting { .. }) => '-',
+        Some(TaskState::Done { .. }) => 'v',
+        Some(TaskState::Failed { .. }) => 'x',
         Some(TaskState::Cancelled) => 'c',
     }
+}
+
+fn finished(s: &TaskState) -> bool {
+    matches!(s, TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled)
+}
+
+/// A time label: at most 3 decimals, trailing zeros dropped.
+fn time_label(t: f64) -> String {
+    let s = format!("{t:.3}");
+    let s = s.trim_end_matches('0');
+    let s = if s.ends_with('.') { format!("{s}0") } else { s.to_string() };
+    s
+}
+
+/// One scheduler step: the task that ran, and every task's state just
+/// before it ran.
+struct Column {
+    running: u64,
+    before: BTreeMap<u64, TaskState>,
 }
 
 /// A text timeline: one row per task, one column per scheduler step (a
 /// task running). Steps at the same virtual instant share a group headed
 /// by that time; groups widen to fit their label, filled with each task's
-/// state so waiting shows as a line through time.
+/// state at the end of the group, so waiting shows as a line through time.
+/// Below the grid, each task's story: what it waited on and how it ended.
 pub fn text_timeline(trace: &Trace) -> String {
     let (names, changes) = task_histories(&trace.events);
     if names.is_empty() {
         return "(no tasks: the program did not use asyncio)\n".to_string();
     }
+    let coros: BTreeMap<u64, String> = trace
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::TaskCreated { task, coro, .. } => Some((*task, coro.clone())),
+            _ => None,
+        })
+        .collect();
     let mut state: BTreeMap<u64, TaskState> = BTreeMap::new();
-    // Groups of columns by virtual time; each column is every task's state.
-    let mut groups: Vec<(f64, Vec<BTreeMap<u64, TaskState>>)> = Vec::new();
+    let mut groups: Vec<(f64, Vec<Column>, BTreeMap<u64, TaskState>)> = Vec::new();
+    let drop_finished = |state: &mut BTreeMap<u64, TaskState>| state.retain(|_, s| !finished(s));
+    let mut open = false;
     for (_, t, task, st) in &changes {
-        state.insert(*task, st.clone());
+        // Time moved on: the current group ends with the states it left.
+        if open && groups.last().map(|g| g.0 != *t).unwrap_or(false) {
+            if let Some(g) = groups.last_mut() {
+                g.2 = state.clone();
+            }
+            drop_finished(&mut state);
+            open = false;
+        }
         if matches!(st, TaskState::Running) {
-            match groups.last_mut() {
-                Some((gt, cols)) if *gt == *t => cols.push(state.clone()),
-                _ => groups.push((*t, vec![state.clone()])),
+            if !open {
+                groups.push((*t, Vec::new(), BTreeMap::new()));
+                open = true;
             }
-        } else if matches!(st, TaskState::Done | TaskState::Failed | TaskState::Cancelled) {
-            // A final state shows once, in the column of the step that
-            // ended it; later columns leave the finished task blank.
-            if let Some((_, cols)) = groups.last_mut() {
-                if let Some(last) = cols.last_mut() {
-                    last.insert(*task, st.clone());
-                }
+            if let Some(g) = groups.last_mut() {
+                g.1.push(Column { running: *task, before: state.clone() });
             }
-            state.remove(task);
+            drop_finished(&mut state);
+        }
+        state.insert(*task, st.clone());
+    }
+    if open {
+        if let Some(g) = groups.last_mut() {
+            g.2 = state.clone();
         }
     }
-    let width = names.values().map(|n| n.chars().count()).max().unwrap_or(4).max(5);
+    let label = |id: &u64| match coros.get(id) {
+        Some(c) if !c.is_empty() && names.get(id) != Some(c) => format!("{} {c}", names[id]),
+        _ => names[id].clone(),
+    };
+    let width = names.keys().map(|id| label(id).chars().count()).max().unwrap_or(4).max(5);
     let mut header = format!("{:width$}  ", "t (s)");
-    let mut rows: Vec<String> = names.values().map(|n| format!("{:width$}  ", n)).collect();
-    for (t, cols) in &groups {
-        let label = crate::format::float_repr(*t);
-        let w = cols.len().max(label.chars().count());
+    let mut rows: Vec<String> = names.keys().map(|id| format!("{:width$}  ", label(id))).collect();
+    for (t, cols, after) in &groups {
+        let tl = time_label(*t);
+        let w = cols.len().max(tl.chars().count());
         header.push('|');
-        header.push_str(&format!("{label:<w$}"));
+        header.push_str(&format!("{tl:<w$}"));
         for (row, id) in rows.iter_mut().zip(names.keys()) {
             row.push('|');
-            let mut last = ' ';
             for c in cols {
-                last = glyph(c.get(id));
-                row.push(last);
+                row.push(if c.running == *id { '#' } else { glyph(c.before.get(id)) });
             }
-            let fill = match last {
-                '#' | 'v' | 'x' | 'c' => ' ',
-                other => other,
-            };
+            let fill = glyph(after.get(id));
+            let fill = if fill == '#' { ' ' } else { fill };
             for _ in cols.len()..w {
                 row.push(fill);
             }
@@ -231,6 +403,60 @@ pub fn text_timeline(trace: &Trace) -> String {
         out.push('\n');
     }
     out.push_str("\n# running  . ready  - waiting  v done  x failed  c cancelled\n");
-    out.push_str("one column per task step; steps at the same virtual time share a | group\n");
+    out.push_str("one column per task step; steps at the same virtual time share a | group\n\n");
+    out.push_str(&task_stories(trace, &names, &changes, &label));
+    out
+}
+
+/// Per task: the things it waited on, in order (repeats folded), and its end.
+fn task_stories(
+    trace: &Trace,
+    names: &BTreeMap<u64, String>,
+    changes: &[(u64, f64, u64, TaskState)],
+    label: &dyn Fn(&u64) -> String,
+) -> String {
+    let sync_names: BTreeMap<u64, String> = trace
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::SyncCreated { id, name: Some(n), .. } => Some((*id, n.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut out = String::new();
+    for id in names.keys() {
+        let mut waits: Vec<(String, usize)> = Vec::new();
+        let mut end = None;
+        for (_, t, task, st) in changes {
+            if task != id {
+                continue;
+            }
+            match st {
+                TaskState::Waiting { on, line, .. } => {
+                    let mut d = describe_wait(on, names);
+                    for (sid, n) in &sync_names {
+                        d = d.replace(&format!(" #{sid}"), &format!(" '{n}'"));
+                    }
+                    if let Some(l) = line {
+                        d.push_str(&format!(" (line {l})"));
+                    }
+                    match waits.last_mut() {
+                        Some((last, n)) if *last == d => *n += 1,
+                        _ => waits.push((d, 1)),
+                    }
+                }
+                TaskState::Done { result } => end = Some(format!("returned {result} at t={}", time_label(*t))),
+                TaskState::Failed { exception } => end = Some(format!("raised {exception} at t={}", time_label(*t))),
+                TaskState::Cancelled => end = Some(format!("cancelled at t={}", time_label(*t))),
+                _ => {}
+            }
+        }
+        let waits: Vec<String> = waits.into_iter().map(|(d, n)| if n > 1 { format!("{d} ×{n}") } else { d }).collect();
+        let _ = writeln!(out, "{}:", label(id));
+        if !waits.is_empty() {
+            let _ = writeln!(out, "  waited on: {}", waits.join(", "));
+        }
+        let _ = writeln!(out, "  {}", end.unwrap_or_else(|| "still pending at the end".into()));
+    }
     out
 }

@@ -98,6 +98,8 @@ pub struct Runtime {
     /// A SystemExit/KeyboardInterrupt that escaped a callback: the loop
     /// cancels the leftover tasks, lets them finish, then re-raises it.
     pub fatal: Option<Value>,
+    /// The last id given to a traced queue/lock/... (`SyncCreated`).
+    pub sync_ids: u64,
     /// `loop.set_exception_handler()`.
     pub exception_handler: Option<Value>,
     /// The frames of `asyncio.run`'s caller, restored when the loop ends.

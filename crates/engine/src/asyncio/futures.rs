@@ -41,6 +41,10 @@ pub struct FutureCore {
     pub blocking: bool,
     /// Whether anyone looked at the exception (for "never retrieved").
     pub retrieved: bool,
+    /// What a task awaiting this future waits on, for the trace (set by
+    /// the Python side with `_wait_tag`), and the task that created it.
+    pub purpose: Option<crate::trace::WaitOn>,
+    pub owner: Option<u64>,
 }
 
 impl FutureCore {
@@ -54,6 +58,8 @@ impl FutureCore {
             cancelled_exc: None,
             blocking: false,
             retrieved: false,
+            purpose: None,
+            owner: None,
         }
     }
 }
@@ -90,6 +96,12 @@ impl Vm {
     pub fn fut_schedule_callbacks(&mut self, fut: &Value) {
         let cbs = with_core(fut, |c| std::mem::take(&mut c.callbacks)).unwrap_or_default();
         for cb in cbs {
+            // A task waiting on this future is ready to run again.
+            if let Value::Builtin(b) = &cb {
+                if let (Some(task), true) = (&b.bound, b.name == "task_wakeup") {
+                    self.trace_task_ready(task);
+                }
+            }
             self.aio.call_soon(Callback::Call { func: cb, args: vec![fut.clone()] });
         }
     }

@@ -13,12 +13,14 @@ pub mod futures;
 pub mod module;
 pub mod tasks;
 pub mod threads;
+pub mod tracing;
 
 use events::{Callback, Running};
 use futures::FutState;
 use tasks::with_task;
 
-use crate::trace::{EventKind, TaskState};
+use crate::trace::{EventKind, TaskState, WaitOn, WarningKind};
+use crate::value::Payload;
 use crate::value::Value;
 use crate::vm::{Exec, PyResult, Vm};
 
@@ -175,19 +177,29 @@ impl Vm {
         }
     }
 
-    /// Nothing ready, no timers, main task pending: CPython would hang.
+    /// Nothing ready, no timers, no thread that could wake anything, main
+    /// task pending: CPython would hang forever. Say who waits on what.
     fn deadlock(&mut self) -> Tick {
         let mut lines = Vec::new();
         for t in self.aio.live_tasks() {
-            let info = with_task(&t, |c| (c.fut.state, c.name.clone(), c.waiter.clone()));
-            if let Some((FutState::Pending, name, waiter)) = info {
-                let n = self.str_of(&name).unwrap_or_default();
-                let w = match waiter {
-                    Some(w) => self.repr(&w).unwrap_or_default(),
-                    None => "nothing".into(),
-                };
-                lines.push(format!("{n} waits on {w}"));
-            }
+            let info = with_task(&t, |c| (c.fut.state, c.name.clone(), c.coro.clone(), c.waiter.clone()));
+            let Some((FutState::Pending, name, coro, waiter)) = info else { continue };
+            let n = self.str_of(&name).unwrap_or_default();
+            let coro = match self.as_gen(&coro).map(|g| match &g.payload {
+                Payload::Gen(st) => st.borrow().qualname.to_string(),
+                _ => String::new(),
+            }) {
+                Some(c) if !c.is_empty() => format!(" '{c}'"),
+                _ => String::new(),
+            };
+            let w = match waiter {
+                Some(w) => {
+                    let on = self.wait_on(&w);
+                    self.describe_blocked(&on)
+                }
+                None => "nothing".into(),
+            };
+            lines.push(format!("{n}{coro} waits on {w}"));
         }
         let msg = format!("deadlock: every task is waiting and nothing can wake them — {}\n", lines.join("; "));
         self.write(crate::trace::Stream::Stderr, &msg);
@@ -198,9 +210,59 @@ impl Vm {
         self.end_loop_with(Some(e))
     }
 
+    /// A wait in words, for the deadlock message: the object's variable
+    /// name (from the trace) and, for queues, why it cannot proceed.
+    fn describe_blocked(&mut self, on: &WaitOn) -> String {
+        let name = |vm: &Vm, id: u64| {
+            vm.trace.events.iter().find_map(|e| match &e.kind {
+                EventKind::SyncCreated { id: i, name: Some(n), .. } if *i == id => Some(format!(" '{n}'")),
+                _ => None,
+            })
+        };
+        let queue_state = |vm: &Vm, id: u64| {
+            vm.trace.events.iter().rev().find_map(|e| match &e.kind {
+                EventKind::QueueChanged { queue, snapshot } if *queue == id => Some(snapshot.size),
+                _ => None,
+            })
+        };
+        let task_name = |vm: &mut Vm, id: u64| {
+            let t = vm.aio.live_tasks().into_iter().find(|t| with_task(t, |c| c.id) == Some(id));
+            match t.and_then(|t| with_task(&t, |c| c.name.clone())) {
+                Some(n) => vm.str_of(&n).unwrap_or_default(),
+                None => format!("task {id}"),
+            }
+        };
+        match on {
+            WaitOn::QueueGet { queue } => {
+                let n = name(self, *queue).unwrap_or_default();
+                let why = if queue_state(self, *queue).unwrap_or(0) == 0 { " (queue empty)" } else { "" };
+                format!("Queue.get(){n}{why}")
+            }
+            WaitOn::QueuePut { queue } => format!("Queue.put(){} (queue full)", name(self, *queue).unwrap_or_default()),
+            WaitOn::QueueJoin { queue } => {
+                format!("Queue.join(){} (items not marked task_done())", name(self, *queue).unwrap_or_default())
+            }
+            WaitOn::Lock { lock } => format!("Lock.acquire(){}", name(self, *lock).unwrap_or_default()),
+            WaitOn::Semaphore { semaphore } => format!("Semaphore.acquire(){}", name(self, *semaphore).unwrap_or_default()),
+            WaitOn::Event { event } => format!("Event.wait(){} (never set)", name(self, *event).unwrap_or_default()),
+            WaitOn::Condition { condition } => format!("Condition.wait(){}", name(self, *condition).unwrap_or_default()),
+            WaitOn::Barrier { barrier } => format!("Barrier.wait(){}", name(self, *barrier).unwrap_or_default()),
+            WaitOn::Task { task } => task_name(self, *task),
+            WaitOn::Gather { tasks } | WaitOn::Wait { tasks } => {
+                let names: Vec<String> = tasks.iter().map(|t| task_name(self, *t)).collect();
+                let f = if matches!(on, WaitOn::Gather { .. }) { "gather" } else { "wait" };
+                format!("{f}({})", names.join(", "))
+            }
+            WaitOn::Sleep { until } => format!("sleep until t={}", crate::format::float_repr(*until)),
+            WaitOn::Thread { func } => format!("a thread running {func}()"),
+            WaitOn::Future { repr } => format!("{repr} (nothing will set its result)"),
+        }
+    }
+
     /// Prints "Task exception was never retrieved" for tasks that died
     /// with an unretrieved exception (call at safe points and at exit).
     pub fn report_unretrieved(&mut self, at_exit: bool) {
+        self.report_never_awaited();
         if at_exit {
             // Tasks kept alive by cycles are reported at exit, as CPython's
             // final collection does.
@@ -241,7 +303,29 @@ impl Vm {
     fn print_unretrieved(&mut self, task_repr: &str, exc: &Value) {
         let tb = crate::report::format_exception(self, exc);
         let text = format!("Task exception was never retrieved\nfuture: {task_repr}\n{tb}");
+        let message = format!("Task exception was never retrieved: {task_repr}");
+        self.trace.push(self.clock, EventKind::Warning { kind: WarningKind::ExceptionNeverRetrieved, task: None, message });
         self.write(crate::trace::Stream::Stderr, &text);
+    }
+
+    /// Prints `RuntimeWarning: coroutine '...' was never awaited` for
+    /// coroutines dropped without ever running (CPython prints it when
+    /// the coroutine is collected, at the line running then).
+    pub fn report_never_awaited(&mut self) {
+        for qualname in crate::generator::take_never_awaited() {
+            let loc = match self.program_line() {
+                Some(line) => format!("{}:{line}", self.filename),
+                None => "sys:1".to_string(),
+            };
+            let message = format!("coroutine '{qualname}' was never awaited");
+            let src = self.program_line().and_then(|l| self.source.lines().nth(l as usize - 1).map(|s| format!("  {}\n", s.trim())));
+            self.trace.push(self.clock, EventKind::Warning { kind: WarningKind::NeverAwaited, task: None, message: message.clone() });
+            let text = format!(
+                "{loc}: RuntimeWarning: {message}\n{}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                src.unwrap_or_default()
+            );
+            self.write(crate::trace::Stream::Stderr, &text);
+        }
     }
 
     /// Closing a loop runs `shutdown_asyncgens()` and
@@ -351,11 +435,54 @@ impl Vm {
         with_task(t, |c| c.id).unwrap_or(0)
     }
 
+    /// The line the program is at: the innermost frame of the program's
+    /// own file (frames of the embedded modules are skipped).
+    pub(crate) fn program_line(&self) -> Option<u32> {
+        let file = self.filename.clone();
+        self.frames.iter().rev().find(|f| f.code.filename == file).map(|f| f.code.line_at(f.ip.saturating_sub(1)))
+    }
+
+    /// Where a suspended coroutine stopped: follows the chain of awaited
+    /// coroutines and keeps the innermost line in the program's file.
+    fn suspended_line(&self, coro: &Value) -> Option<u32> {
+        let file = self.filename.clone();
+        let mut line = None;
+        let mut cur = coro.clone();
+        for _ in 0..64 {
+            let Some(g) = self.as_gen(&cur) else { break };
+            let Payload::Gen(st) = &g.payload else { break };
+            let st = st.borrow();
+            let Some(fr) = &st.frame else { break };
+            if fr.code.filename == file {
+                line = Some(fr.code.line_at(fr.ip.saturating_sub(1)));
+            }
+            match fr.stack.last() {
+                Some(next) => cur = next.clone(),
+                None => break,
+            }
+        }
+        line
+    }
+
     pub(crate) fn trace_task_created(&mut self, task: &Value) {
-        let (id, name) = (self.task_id(task), with_task(task, |c| c.name.clone()).unwrap_or(Value::None));
+        if !self.trace.recording() {
+            return;
+        }
+        let (id, name, coro) = with_task(task, |c| (c.id, c.name.clone(), c.coro.clone())).unwrap_or((0, Value::None, Value::None));
         let name = self.str_of(&name).unwrap_or_default();
+        let (coro_name, coro_line) = match self.as_gen(&coro).map(|g| match &g.payload {
+            Payload::Gen(st) => {
+                let st = st.borrow();
+                (st.qualname.to_string(), st.code.first_line)
+            }
+            _ => (String::new(), 0),
+        }) {
+            Some(c) => c,
+            None => (String::new(), 0),
+        };
         let parent = self.aio.current_task.as_ref().map(|p| self.task_id(p));
-        self.trace.push(self.clock, EventKind::TaskCreated { task: id, name, parent });
+        let line = self.program_line();
+        self.trace.push(self.clock, EventKind::TaskCreated { task: id, name, parent, coro: coro_name, coro_line, line });
     }
 
     fn trace_state(&mut self, task: &Value, state: TaskState) {
@@ -371,9 +498,22 @@ impl Vm {
         self.trace_state(task, TaskState::Ready);
     }
 
+    /// What awaiting `on` means, for the trace.
+    fn wait_on(&mut self, on: &Value) -> WaitOn {
+        if tasks::is_task(on) {
+            return WaitOn::Task { task: self.task_id(on) };
+        }
+        if let Some(Some(p)) = futures::with_core(on, |c| c.purpose.clone()) {
+            return p;
+        }
+        WaitOn::Future { repr: self.repr(on).unwrap_or_default() }
+    }
+
     pub(crate) fn trace_task_waiting(&mut self, task: &Value, on: &Value) {
-        let what = self.repr(on).unwrap_or_default();
-        self.trace_state(task, TaskState::Waiting(what));
+        let on = self.wait_on(on);
+        let (coro, deadline) = with_task(task, |c| (c.coro.clone(), c.deadline)).unwrap_or((Value::None, None));
+        let line = self.suspended_line(&coro);
+        self.trace_state(task, TaskState::Waiting { on, line, deadline });
     }
 
     pub(crate) fn trace_cancel_requested(&mut self, task: &Value) {
@@ -383,11 +523,20 @@ impl Vm {
 
     /// Records the final state once a task's step left it done.
     pub(crate) fn trace_task_state(&mut self, task: &Value) {
-        let st = with_task(task, |c| (c.fut.state, c.fut.exception.is_some()));
+        if !self.trace.recording() {
+            return;
+        }
+        let st = with_task(task, |c| (c.fut.state, c.fut.result.clone(), c.fut.exception.clone()));
         match st {
-            Some((FutState::Finished, false)) => self.trace_state(task, TaskState::Done),
-            Some((FutState::Finished, true)) => self.trace_state(task, TaskState::Failed),
-            Some((FutState::Cancelled, _)) => self.trace_state(task, TaskState::Cancelled),
+            Some((FutState::Finished, result, None)) => {
+                let result = self.repr(&result).unwrap_or_default();
+                self.trace_state(task, TaskState::Done { result });
+            }
+            Some((FutState::Finished, _, Some(e))) => {
+                let exception = self.repr(&e).unwrap_or_default();
+                self.trace_state(task, TaskState::Failed { exception });
+            }
+            Some((FutState::Cancelled, _, _)) => self.trace_state(task, TaskState::Cancelled),
             _ => {}
         }
     }

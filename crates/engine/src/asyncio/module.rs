@@ -142,6 +142,7 @@ pub fn populate(vm: &mut Vm, g: &mut NameMap) {
     for (n, f) in fns {
         g.set_str(n, builtin_fn(n, f));
     }
+    super::tracing::populate(g);
 }
 
 fn ident(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -459,8 +460,14 @@ fn task_get_name(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let s = Value::string(vm.str_of(&n)?);
-    with_task(&this(&args), |t| t.name = s);
+    let name = vm.str_of(&n)?;
+    let t = this(&args);
+    if let Some(task) = with_task(&t, |t| {
+        t.name = Value::str(&name);
+        t.id
+    }) {
+        vm.trace.push(vm.clock, crate::trace::EventKind::TaskRenamed { task, name });
+    }
     Ok(Value::None)
 }
 

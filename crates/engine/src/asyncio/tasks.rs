@@ -29,6 +29,8 @@ pub struct TaskCore {
     pub id: u64,
     /// The task's contextvars context (the creator's, as copied).
     pub ctx: Option<Value>,
+    /// The deadline of the innermost active `timeout()` (for the trace).
+    pub deadline: Option<f64>,
 }
 
 thread_local! {
@@ -99,6 +101,7 @@ impl Vm {
             num_cancels_requested: 0,
             id,
             ctx: self.aio.ctx.clone(),
+            deadline: None,
         };
         let cls = self.aio_types().task.clone();
         let task = Value::Obj(Rc::new(Obj::new(cls, Payload::Native(RefCell::new(NativeData::Task(Box::new(core)))))));
@@ -244,7 +247,9 @@ impl Vm {
             }));
             self.fut_add_done_callback(&y, wakeup);
             with_task(task, |t| t.waiter = Some(y.clone()));
-            self.trace_task_waiting(task, &y);
+            if self.trace.recording() {
+                self.trace_task_waiting(task, &y);
+            }
             let must = with_task(task, |t| (t.must_cancel, t.cancel_msg.clone()));
             if let Some((true, msg)) = must {
                 let ok = if is_task(&y) { self.task_cancel(&y, msg) } else { self.fut_cancel(&y, msg) };

@@ -242,6 +242,7 @@ async def sleep(delay, result=None):
         return result
     loop = get_running_loop()
     future = loop.create_future()
+    _wait_tag(future, 'sleep', loop.time() + delay)
     h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
     try:
         return await future
@@ -384,6 +385,8 @@ class _PyFuture:
         must_cancel = None
         while self._state == 'PENDING':
             proxy = self._loop.create_future()
+            if isinstance(self, _GatheringFuture):
+                _wait_tag(proxy, 'gather', self._children)
             if entry is None:
                 entry = [True, proxy]
                 self._callbacks.append(entry)
@@ -591,6 +594,7 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
 
 async def _wait(fs, timeout, return_when, loop):
     waiter = loop.create_future()
+    _wait_tag(waiter, 'wait', fs)
     timeout_handle = None
     if timeout is not None:
         timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
@@ -744,6 +748,8 @@ class Timeout:
                 raise RuntimeError("Timeout has not been entered")
             raise RuntimeError(f"Cannot change state of {self._state} Timeout")
         self._when = when
+        if current_task() is self._task:
+            _trace_deadline(when)
         if self._timeout_handler is not None:
             self._timeout_handler.cancel()
         if when is None:
@@ -775,10 +781,12 @@ class Timeout:
         self._state = 'active'
         self._task = task
         self._cancelling = self._task.cancelling()
+        self._outer_deadline = _trace_deadline(self._when)
         self.reschedule(self._when)
         return self
 
     async def __aexit__(self, exc_type, exc_val, exc_tb):
+        _trace_deadline(self._outer_deadline)
         if self._timeout_handler is not None:
             self._timeout_handler.cancel()
             self._timeout_handler = None
@@ -1010,6 +1018,11 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
     def __init__(self):
         self._waiters = None
         self._locked = False
+        self._owner = None
+        self._trace_id = _sync_created('lock', type(self).__name__)
+
+    def _traced(self):
+        _trace_lock(self._trace_id, self._locked, self._owner, self._waiters)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -1025,12 +1038,16 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
         if (not self._locked and (self._waiters is None or
                 all(w.cancelled() for w in self._waiters))):
             self._locked = True
+            self._owner = current_task()
+            self._traced()
             return True
 
         if self._waiters is None:
             self._waiters = _Deque()
         fut = self._get_loop().create_future()
+        _wait_tag(fut, 'lock', self._trace_id)
         self._waiters.append(fut)
+        self._traced()
 
         try:
             try:
@@ -1040,15 +1057,20 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
         except CancelledError:
             if not self._locked:
                 self._wake_up_first()
+            self._traced()
             raise
 
         self._locked = True
+        self._owner = current_task()
+        self._traced()
         return True
 
     def release(self):
         if self._locked:
             self._locked = False
+            self._owner = None
             self._wake_up_first()
+            self._traced()
         else:
             raise RuntimeError('Lock is not acquired.')
 
@@ -1061,6 +1083,15 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             return
 
 
+def _internal_event():
+    # An Event a queue keeps for join(): the trace shows the queue instead.
+    e = Event.__new__(Event)
+    e._waiters = _Deque()
+    e._value = False
+    e._trace_id = 0
+    return e
+
+
 class Event(_LoopBoundMixin):
     """Asynchronous equivalent to threading.Event."""
     __module__ = 'asyncio.locks'
@@ -1068,6 +1099,11 @@ class Event(_LoopBoundMixin):
     def __init__(self):
         self._waiters = _Deque()
         self._value = False
+        self._trace_id = _sync_created('event', type(self).__name__)
+
+    def _traced(self):
+        if self._trace_id:
+            _trace_event(self._trace_id, self._value, self._waiters)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -1085,20 +1121,26 @@ class Event(_LoopBoundMixin):
             for fut in self._waiters:
                 if not fut.done():
                     fut.set_result(True)
+            self._traced()
 
     def clear(self):
-        self._value = False
+        if self._value:
+            self._value = False
+            self._traced()
 
     async def wait(self):
         if self._value:
             return True
         fut = self._get_loop().create_future()
+        _wait_tag(fut, 'event', self._trace_id)
         self._waiters.append(fut)
+        self._traced()
         try:
             await fut
             return True
         finally:
             self._waiters.remove(fut)
+            self._traced()
 
 
 class Condition(_ContextManagerMixin, _LoopBoundMixin):
@@ -1113,6 +1155,10 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         self.acquire = lock.acquire
         self.release = lock.release
         self._waiters = _Deque()
+        self._trace_id = _sync_created('condition', type(self).__name__)
+
+    def _traced(self):
+        _trace_condition(self._trace_id, self.locked(), self._waiters)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -1129,12 +1175,15 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         try:
             try:
                 fut = self._get_loop().create_future()
+                _wait_tag(fut, 'condition', self._trace_id)
                 self._waiters.append(fut)
+                self._traced()
                 try:
                     await fut
                     return True
                 finally:
                     self._waiters.remove(fut)
+                    self._traced()
             finally:
                 # Must re-acquire the lock even if the wait is cancelled.
                 err = None
@@ -1185,6 +1234,10 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             raise ValueError("Semaphore initial value must be >= 0")
         self._waiters = None
         self._value = value
+        self._trace_id = _sync_created('semaphore', type(self).__name__)
+
+    def _traced(self):
+        _trace_semaphore(self._trace_id, self._value, self._waiters)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -1200,12 +1253,15 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
     async def acquire(self):
         if not self.locked():
             self._value -= 1
+            self._traced()
             return True
 
         if self._waiters is None:
             self._waiters = _Deque()
         fut = self._get_loop().create_future()
+        _wait_tag(fut, 'semaphore', self._trace_id)
         self._waiters.append(fut)
+        self._traced()
 
         try:
             try:
@@ -1220,11 +1276,13 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             while self._value > 0:
                 if not self._wake_up_next():
                     break
+            self._traced()
         return True
 
     def release(self):
         self._value += 1
         self._wake_up_next()
+        self._traced()
 
     def _wake_up_next(self):
         if not self._waiters:
@@ -1262,6 +1320,10 @@ class Barrier(_LoopBoundMixin):
         self._parties = parties
         self._state = 'filling'
         self._count = 0
+        self._trace_id = _sync_created('barrier', type(self).__name__)
+
+    def _traced(self):
+        _trace_barrier(self._trace_id, self._state, self._count, self._parties)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -1282,6 +1344,7 @@ class Barrier(_LoopBoundMixin):
             try:
                 index = self._count
                 self._count += 1
+                self._traced()
                 if index + 1 == self._parties:
                     await self._release()
                 else:
@@ -1290,6 +1353,7 @@ class Barrier(_LoopBoundMixin):
             finally:
                 self._count -= 1
                 self._exit()
+                self._traced()
 
     async def _block(self):
         await self._cond.wait_for(
@@ -1353,10 +1417,16 @@ class Queue(_LoopBoundMixin):
         self._getters = _Deque()
         self._putters = _Deque()
         self._unfinished_tasks = 0
-        self._finished = Event()
+        self._finished = _internal_event()
         self._finished.set()
         self._init(maxsize)
         self._is_shutdown = False
+        self._trace_id = _sync_created('queue', type(self).__name__)
+
+    def _head(self):
+        # The first items in the order get() returns them (for the trace).
+        return self._queue._items[:20]
+
 
     def _init(self, maxsize):
         self._queue = _Deque()
@@ -1417,7 +1487,9 @@ class Queue(_LoopBoundMixin):
             if self._is_shutdown:
                 raise QueueShutDown
             putter = self._get_loop().create_future()
+            _wait_tag(putter, 'queue_put', self._trace_id)
             self._putters.append(putter)
+            _trace_queue(self)
             try:
                 await putter
             except:
@@ -1428,6 +1500,7 @@ class Queue(_LoopBoundMixin):
                     pass
                 if not self.full() and not putter.cancelled():
                     self._wakeup_next(self._putters)
+                _trace_queue(self)
                 raise
         return self.put_nowait(item)
 
@@ -1440,13 +1513,16 @@ class Queue(_LoopBoundMixin):
         self._unfinished_tasks += 1
         self._finished.clear()
         self._wakeup_next(self._getters)
+        _trace_queue(self)
 
     async def get(self):
         while self.empty():
             if self._is_shutdown and self.empty():
                 raise QueueShutDown
             getter = self._get_loop().create_future()
+            _wait_tag(getter, 'queue_get', self._trace_id)
             self._getters.append(getter)
+            _trace_queue(self)
             try:
                 await getter
             except:
@@ -1457,6 +1533,7 @@ class Queue(_LoopBoundMixin):
                     pass
                 if not self.empty() and not getter.cancelled():
                     self._wakeup_next(self._getters)
+                _trace_queue(self)
                 raise
         return self.get_nowait()
 
@@ -1467,6 +1544,7 @@ class Queue(_LoopBoundMixin):
             raise QueueEmpty
         item = self._get()
         self._wakeup_next(self._putters)
+        _trace_queue(self)
         return item
 
     def task_done(self):
@@ -1475,10 +1553,18 @@ class Queue(_LoopBoundMixin):
         self._unfinished_tasks -= 1
         if self._unfinished_tasks == 0:
             self._finished.set()
+        _trace_queue(self)
 
     async def join(self):
         if self._unfinished_tasks > 0:
-            await self._finished.wait()
+            # Event.wait() on _finished, with the waiter tagged as a join.
+            fut = self._get_loop().create_future()
+            _wait_tag(fut, 'queue_join', self._trace_id)
+            self._finished._waiters.append(fut)
+            try:
+                await fut
+            finally:
+                self._finished._waiters.remove(fut)
 
     def shutdown(self, immediate=False):
         self._is_shutdown = True
@@ -1497,6 +1583,7 @@ class Queue(_LoopBoundMixin):
             putter = self._putters.popleft()
             if not putter.done():
                 putter.set_result(None)
+        _trace_queue(self)
 
 
 class PriorityQueue(Queue):
@@ -1505,6 +1592,9 @@ class PriorityQueue(Queue):
 
     def _init(self, maxsize):
         self._queue = []
+
+    def _head(self):
+        return sorted(self._queue)[:20]
 
     def _put(self, item):
         _heappush(self._queue, item)
@@ -1519,6 +1609,9 @@ class LifoQueue(Queue):
 
     def _init(self, maxsize):
         self._queue = []
+
+    def _head(self):
+        return self._queue[:-21:-1]
 
     def _put(self, item):
         self._queue.append(item)
@@ -1604,7 +1697,9 @@ def _run_in_executor(self, executor, func, *args):
             import concurrent
             _default_executor = concurrent.ThreadPoolExecutor(thread_name_prefix='asyncio')
         executor = _default_executor
-    return wrap_future(executor.submit(func, *args), loop=self)
+    fut = wrap_future(executor.submit(func, *args), loop=self)
+    _wait_tag(fut, 'thread', getattr(func, '_looplab_func', func))
+    return fut
 
 
 def run_coroutine_threadsafe(coro, loop):
@@ -1648,6 +1743,7 @@ async def to_thread(func, /, *args, **kwargs):
 
     def func_call():
         return ctx.run(func, *args, **kwargs)
+    func_call._looplab_func = func
 
     return await loop.run_in_executor(None, func_call)
 

@@ -1,0 +1,349 @@
+//! Trace tests: small asyncio programs whose state changes and queue
+//! snapshots are asserted event by event.
+
+use looplab_engine::trace::{EventKind, QueueSnapshot, SyncKind, SyncState, TaskState, WaitOn, WarningKind};
+use looplab_engine::{Interpreter, Limits, Stream};
+
+fn run(src: &str) -> Interpreter {
+    let mut it = Interpreter::new(src, "prog.py", Limits::default());
+    it.run_to_end();
+    it
+}
+
+/// Every task state change as (task, state), in order.
+fn states(it: &Interpreter) -> Vec<(u64, TaskState)> {
+    it.trace()
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::TaskState { task, state } => Some((*task, state.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn queue_snapshots(it: &Interpreter) -> Vec<QueueSnapshot> {
+    it.trace()
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::QueueChanged { snapshot, .. } => Some(snapshot.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+const PRODUCER_CONSUMER: &str = "\
+import asyncio
+
+async def producer(q):
+    for i in range(2):
+        await q.put(i)
+        await asyncio.sleep(0.1)
+
+async def consumer(q):
+    for _ in range(2):
+        item = await q.get()
+        print('got', item)
+
+async def main():
+    jobs = asyncio.Queue(maxsize=1)
+    await asyncio.gather(producer(jobs), consumer(jobs))
+
+asyncio.run(main())
+";
+
+#[test]
+fn producer_consumer_states_and_queue_snapshots() {
+    let it = run(PRODUCER_CONSUMER);
+    assert_eq!(it.trace().text(Stream::Stdout), "got 0\ngot 1\n");
+    let ev = &it.trace().events;
+    // The queue is named after its variable and the line that made it.
+    let created = ev.iter().find_map(|e| match &e.kind {
+        EventKind::SyncCreated { id, kind: SyncKind::Queue, name, line, .. } => Some((*id, name.clone(), *line)),
+        _ => None,
+    });
+    let (qid, name, line) = created.expect("queue created");
+    assert_eq!(name.as_deref(), Some("jobs"));
+    assert_eq!(line, Some(14));
+    // Tasks: main (1), producer (2), consumer (3), with coroutine names.
+    let created: Vec<(u64, String, Option<u64>)> = ev
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::TaskCreated { task, coro, parent, .. } => Some((*task, coro.clone(), *parent)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(created, vec![(1, "main".into(), None), (2, "producer".into(), Some(1)), (3, "consumer".into(), Some(1))]);
+
+    use TaskState::*;
+    let sleep = |until: f64| Waiting { on: WaitOn::Sleep { until }, line: Some(6), deadline: None };
+    let get = Waiting { on: WaitOn::QueueGet { queue: qid }, line: Some(10), deadline: None };
+    let done = || Done { result: "None".into() };
+    assert_eq!(
+        states(&it),
+        vec![
+            (1, Running),
+            (1, Waiting { on: WaitOn::Gather { tasks: vec![2, 3] }, line: Some(15), deadline: None }),
+            (2, Running),
+            (2, sleep(0.1)),
+            (3, Running),
+            (3, get),
+            (2, Ready),
+            (2, Running),
+            (3, Ready), // the put wakes the waiting getter
+            (2, sleep(0.2)),
+            (3, Running),
+            (3, done()),
+            (2, Ready),
+            (2, Running),
+            (2, done()),
+            (1, Ready),
+            (1, Running),
+            (1, done()),
+        ]
+    );
+    let snaps: Vec<(Vec<String>, usize, Vec<u64>, i64)> =
+        queue_snapshots(&it).into_iter().map(|q| (q.items, q.size, q.getters, q.unfinished)).collect();
+    assert_eq!(
+        snaps,
+        vec![
+            (vec!["0".to_string()], 1, vec![], 1), // producer puts 0
+            (vec![], 0, vec![], 1),                // consumer takes 0
+            (vec![], 0, vec![3], 1),               // consumer waits in get()
+            (vec!["1".to_string()], 1, vec![], 2), // producer puts 1, the getter is woken
+            (vec![], 0, vec![], 2),                // consumer takes 1
+        ]
+    );
+    assert!(queue_snapshots(&it).iter().all(|q| q.maxsize == 1 && q.putters.is_empty()));
+}
+
+#[test]
+fn lock_owner_and_waiters() {
+    let it = run("\
+import asyncio
+
+async def worker(lock, n):
+    async with lock:
+        await asyncio.sleep(n)
+
+async def main():
+    lock = asyncio.Lock()
+    await asyncio.gather(worker(lock, 1), worker(lock, 2))
+
+asyncio.run(main())
+");
+    let changes: Vec<SyncState> = it
+        .trace()
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::SyncChanged { state, .. } => Some(state.clone()),
+            _ => None,
+        })
+        .collect();
+    let lock = |locked, owner, waiters: Vec<u64>| SyncState::Lock { locked, owner, waiters };
+    assert_eq!(
+        changes,
+        vec![
+            lock(true, Some(2), vec![]),  // Task-2 acquires
+            lock(true, Some(2), vec![3]), // Task-3 queues up
+            lock(false, None, vec![]),    // Task-2 releases; Task-3 is woken (no longer waiting)
+            lock(true, Some(3), vec![]),  // Task-3 owns it
+            lock(false, None, vec![]),
+        ]
+    );
+    let waits: Vec<TaskState> = states(&it).into_iter().filter(|(t, s)| *t == 3 && matches!(s, TaskState::Waiting { .. })).map(|(_, s)| s).collect();
+    assert!(matches!(waits[0], TaskState::Waiting { on: WaitOn::Lock { .. }, line: Some(4), .. }), "{waits:?}");
+}
+
+#[test]
+fn finished_states_rename_cancel_and_deadline() {
+    let it = run("\
+import asyncio
+
+async def ok():
+    return 42
+
+async def bad():
+    raise ValueError('no')
+
+async def slow():
+    await asyncio.sleep(10)
+
+async def main():
+    a = asyncio.create_task(ok())
+    b = asyncio.create_task(bad())
+    c = asyncio.create_task(slow())
+    b.set_name('renamed')
+    await asyncio.sleep(0)
+    c.cancel()
+    await asyncio.gather(a, b, c, return_exceptions=True)
+    async with asyncio.timeout(5):
+        await asyncio.sleep(1)
+
+asyncio.run(main())
+");
+    let ev = &it.trace().events;
+    assert!(ev.iter().any(|e| e.kind == EventKind::TaskRenamed { task: 3, name: "renamed".into() }));
+    assert!(ev.iter().any(|e| e.kind == EventKind::CancelRequested { task: 4 }));
+    let finals: Vec<(u64, TaskState)> = states(&it)
+        .into_iter()
+        .filter(|(_, s)| matches!(s, TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled))
+        .collect();
+    assert_eq!(
+        finals,
+        vec![
+            (2, TaskState::Done { result: "42".into() }),
+            (3, TaskState::Failed { exception: "ValueError('no')".into() }),
+            (4, TaskState::Cancelled),
+            (1, TaskState::Done { result: "None".into() }),
+        ]
+    );
+    // The sleep inside `timeout(5)` carries the deadline; the earlier ones do not.
+    let main_sleeps: Vec<(f64, Option<f64>)> = states(&it)
+        .into_iter()
+        .filter_map(|(t, s)| match s {
+            TaskState::Waiting { on: WaitOn::Sleep { until }, deadline, .. } if t == 1 => Some((until, deadline)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(main_sleeps, vec![(1.0, Some(5.0))]);
+}
+
+#[test]
+fn threads_have_lanes() {
+    let it = run("\
+import asyncio, time
+
+def blocking():
+    time.sleep(0.5)
+    return 'x'
+
+async def main():
+    print(await asyncio.to_thread(blocking))
+
+asyncio.run(main())
+");
+    use looplab_engine::trace::WorkerState;
+    let lane: Vec<(f64, WorkerState)> = it
+        .trace()
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::WorkerState { state, name, .. } if name == "asyncio_0" => Some((e.t, state.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        lane,
+        vec![
+            (0.0, WorkerState::Started),
+            (0.0, WorkerState::Running),
+            (0.0, WorkerState::Sleeping { until: 0.5 }),
+            (0.5, WorkerState::Running),
+            (0.5, WorkerState::Done),
+        ]
+    );
+    let waits: Vec<WaitOn> = states(&it)
+        .into_iter()
+        .filter_map(|(_, s)| match s {
+            TaskState::Waiting { on, .. } => Some(on),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(waits, vec![WaitOn::Thread { func: "blocking".into() }]);
+}
+
+#[test]
+fn warnings_are_events() {
+    let it = run("\
+import asyncio
+
+async def never():
+    pass
+
+async def fails():
+    raise KeyError('k')
+
+async def main():
+    never()
+    asyncio.create_task(fails())
+    await asyncio.sleep(0.1)
+
+asyncio.run(main())
+");
+    let warnings: Vec<WarningKind> = it
+        .trace()
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Warning { kind, .. } => Some(*kind),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(warnings, vec![WarningKind::NeverAwaited, WarningKind::ExceptionNeverRetrieved]);
+    let err = it.trace().text(Stream::Stderr);
+    assert!(err.contains("RuntimeWarning: coroutine 'never' was never awaited"), "{err}");
+    assert!(err.contains("Task exception was never retrieved"), "{err}");
+}
+
+#[test]
+fn the_trace_is_capped_but_output_is_kept() {
+    let src = "\
+import asyncio
+
+async def spin():
+    for i in range(1000):
+        await asyncio.sleep(0)
+    print('finished')
+
+asyncio.run(spin())
+";
+    let mut it = Interpreter::new(src, "prog.py", Limits::default());
+    it.vm.trace.cap = 100;
+    it.run_to_end();
+    let ev = &it.trace().events;
+    let non_output = ev.iter().filter(|e| !matches!(e.kind, EventKind::Output { .. })).count();
+    assert_eq!(non_output, 101);
+    let truncated: Vec<usize> = ev
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::TraceTruncated { cap } => Some(cap),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(truncated, vec![100]);
+    assert_eq!(it.trace().text(Stream::Stdout), "finished\n");
+}
+
+#[test]
+fn deadlock_is_diagnosed() {
+    let mut it = Interpreter::new(
+        "\
+import asyncio
+
+async def consumer(q):
+    while True:
+        print('got', await q.get())
+
+async def main():
+    jobs = asyncio.Queue()
+    await jobs.put(1)
+    await asyncio.create_task(consumer(jobs))
+
+asyncio.run(main())
+print('not reached')
+",
+        "prog.py",
+        Limits::default(),
+    );
+    let code = it.run_to_end();
+    assert_eq!(code, 1);
+    assert_eq!(it.trace().text(Stream::Stdout), "got 1\n");
+    assert_eq!(
+        it.trace().text(Stream::Stderr),
+        "deadlock: every task is waiting and nothing can wake them — \
+Task-1 'main' waits on Task-2; Task-2 'consumer' waits on Queue.get() 'jobs' (queue empty)\n"
+    );
+}
