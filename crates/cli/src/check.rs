@@ -38,7 +38,8 @@ pub fn main(args: &[String]) -> ExitCode {
         (dir.to_path_buf(), None)
     } else if dir.join("exercise.toml").exists() {
         let id = dir.file_name().map(|n| n.to_string_lossy().into_owned());
-        (dir.parent().unwrap_or(Path::new(".")).to_path_buf(), id)
+        let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        (parent.to_path_buf(), id)
     } else {
         eprintln!("looplab: {} has neither course.toml nor exercise.toml", dir.display());
         return ExitCode::from(2);

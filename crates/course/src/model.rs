@@ -182,12 +182,10 @@ impl Model {
     }
 }
 
-/// Seconds as the timelines show them: `1.0 s`, `0.25 s`.
+/// Seconds as the timelines show them: `1.0 s`, `0.25 s` (to the millisecond).
+/// Uses the engine's float repr rather than `{}` so the browser build does
+/// not link a second float formatter.
 pub fn secs(t: f64) -> String {
     let r = (t * 1000.0).round() / 1000.0;
-    if r == r.trunc() {
-        format!("{r:.1} s")
-    } else {
-        format!("{} s", r)
-    }
+    format!("{} s", looplab_engine::format::float_repr(r))
 }

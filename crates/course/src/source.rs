@@ -6,13 +6,20 @@ use std::collections::BTreeSet;
 
 use looplab_parser::ast::{ExceptHandler, Expr, ExprKind, Module, Stmt, StmtKind};
 
+#[derive(Debug)]
+enum AsyncWithItem {
+    Call(Option<String>),
+    Named(Option<String>),
+}
+
 /// Facts gathered in one walk over the module.
 #[derive(Default, Debug)]
 pub struct Facts {
     /// Each call's callee as a dotted name (`asyncio.gather`, `tg.create_task`), with its line.
     pub calls: Vec<(String, u32)>,
-    /// Every `async with` item's context expression, with its line.
-    async_withs: Vec<(Expr, u32)>,
+    /// Every `async with` item: the callee if it is `async with f(...)`,
+    /// else the name it is entered through; with its line.
+    async_withs: Vec<(AsyncWithItem, u32)>,
     /// Syntax features used: `await`, `async with`, `async for`, `except*`, `async def`.
     pub syntax: BTreeSet<&'static str>,
     async_defs: BTreeSet<String>,
@@ -87,10 +94,10 @@ impl Facts {
             }
             names.extend(more);
         }
-        self.async_withs.iter().find_map(|(e, line)| {
-            let hit = match &e.kind {
-                ExprKind::Call { func, .. } => dotted(func).is_some_and(|c| made_by(&c)),
-                _ => last_name(e).is_some_and(|n| names.contains(&n)),
+        self.async_withs.iter().find_map(|(item, line)| {
+            let hit = match item {
+                AsyncWithItem::Call(callee) => callee.as_deref().is_some_and(made_by),
+                AsyncWithItem::Named(name) => name.as_ref().is_some_and(|n| names.contains(n)),
             };
             hit.then_some(*line)
         })
@@ -186,7 +193,12 @@ impl Facts {
                 }
                 for item in items {
                     if *is_async {
-                        self.async_withs.push((item.context_expr.clone(), line));
+                        let e = &item.context_expr;
+                        let what = match &e.kind {
+                            ExprKind::Call { func, .. } => AsyncWithItem::Call(dotted(func)),
+                            _ => AsyncWithItem::Named(last_name(e)),
+                        };
+                        self.async_withs.push((what, line));
                     }
                     if let (ExprKind::Call { func, .. }, Some(v)) = (&item.context_expr.kind, &item.optional_vars) {
                         if let (Some(callee), Some(n)) = (dotted(func), last_name(v)) {

@@ -88,3 +88,37 @@ async def boom():\n    raise ValueError('bad')\nasync def run():\n    asyncio.cr
     let crash = check_code(&ex, "x = 1\nprint(x.nope)\n", &expected);
     assert_eq!(crash.outcomes[0].detail, "Your program stopped at 0.0 s on line 2 with AttributeError: 'int' object has no attribute 'nope'.");
 }
+
+#[test]
+fn task_order_cancellation_and_timing_checks() {
+    let ex = exercise(
+        "[[check]]\nkind = \"completion_order\"\ntasks = [\"fast\", \"slow\"]\n\
+         [[check]]\nkind = \"task_end\"\ntask = \"slow\"\nstate = \"cancelled\"\n\
+         [[check]]\nkind = \"line_time\"\npattern = \"fast done\"\nbefore = 0.5\n\
+         [[check]]\nkind = \"awaits_coroutines\"\n",
+    );
+    let code = |fast: f64, cancel: bool| {
+        [
+            "import asyncio",
+            "async def job(name, d):",
+            "    await asyncio.sleep(d)",
+            "    print(name, 'done')",
+            "async def main():",
+            "    s = asyncio.create_task(job('slow', 1), name='slow')",
+            &format!("    f = asyncio.create_task(job('fast', {fast}), name='fast')"),
+            "    await f",
+            if cancel { "    s.cancel()" } else { "    pass" },
+            "    await asyncio.gather(s, return_exceptions=True)",
+            "asyncio.run(main())",
+        ]
+        .join("\n")
+    };
+    let good = check_code(&ex, &code(0.2, true), &[]);
+    assert!(good.passed, "{:?}", good.outcomes);
+    let bad = check_code(&ex, &code(2.0, false), &[]);
+    assert_eq!(bad.outcomes[1].detail, "They finished slow at 1.0 s, fast at 2.0 s.");
+    assert_eq!(bad.outcomes[1].at, Some(1.0));
+    assert_eq!(bad.outcomes[2].detail, "Task slow finished at 1.0 s.");
+    assert_eq!(bad.outcomes[3].detail, "`fast done` was printed at 2.0 s by task fast; it should come before 0.5 s.");
+    assert!(bad.outcomes[4].passed);
+}
