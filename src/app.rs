@@ -35,13 +35,17 @@ asyncio.run(main())
 
 /// The autosave key of this page.
 fn autosave_key() -> String {
-    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
     format!("looplab:code:{path}")
 }
 
 /// The code to open with: a share link's, else the autosaved, else the welcome program.
 fn initial_code() -> String {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     share::code_from_fragment(&hash)
         .or_else(|| browser::load(&autosave_key()))
         .unwrap_or_else(|| WELCOME.to_string())
@@ -51,8 +55,17 @@ fn initial_code() -> String {
 fn share_link(code: &str) -> Option<String> {
     let window = web_sys::window()?;
     let loc = window.location();
-    let url = format!("{}{}{}", loc.origin().ok()?, loc.pathname().ok()?, share::fragment_for(code));
-    let _ = window.history().ok()?.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    let url = format!(
+        "{}{}{}",
+        loc.origin().ok()?,
+        loc.pathname().ok()?,
+        share::fragment_for(code)
+    );
+    let _ =
+        window
+            .history()
+            .ok()?
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     let _ = window.navigator().clipboard().write_text(&url);
     Some(url)
 }
@@ -62,6 +75,10 @@ pub fn App() -> Html {
     let redraw = use_force_update();
     let driver = use_memo((), move |_| Driver::new(move || redraw.force_update()));
     let driver = (*driver).clone();
+    {
+        let driver = driver.clone();
+        use_effect_with((), move |_| driver.warm_up());
+    }
     let initial = use_memo((), |_| AttrValue::from(initial_code()));
     let code: Rc<RefCell<String>> = use_mut_ref(|| initial.to_string());
     let shared = use_state(|| false);
@@ -100,7 +117,10 @@ pub fn App() -> Html {
     let on_speed = {
         let driver = driver.clone();
         Callback::from(move |e: Event| {
-            let value = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value());
+            let value = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value());
             if let Some(speed) = value.as_deref().and_then(Speed::parse) {
                 driver.set_speed(speed);
             }

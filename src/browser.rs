@@ -1,5 +1,5 @@
 //! The few browser services the app needs, wrapped once: the clock, yielding
-//! to the event loop, animation frames, localStorage.
+//! to the event loop, localStorage.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -10,7 +10,9 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Real milliseconds (monotonic).
 pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 thread_local! {
@@ -28,7 +30,9 @@ fn make_channel() -> Option<web_sys::MessageChannel> {
             let _ = resolve.call0(&JsValue::NULL);
         }
     });
-    channel.port1().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    channel
+        .port1()
+        .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget(); // lives as long as the page
     Some(channel)
 }
@@ -37,7 +41,9 @@ fn make_channel() -> Option<web_sys::MessageChannel> {
 pub async fn yield_to_browser() {
     let posted = CHANNEL.with(|c| {
         let c = c.as_ref()?;
-        let promise = js_sys::Promise::new(&mut |resolve, _| WAITING.with(|w| w.borrow_mut().push_back(resolve)));
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            WAITING.with(|w| w.borrow_mut().push_back(resolve))
+        });
         c.port2().post_message(&JsValue::NULL).ok()?;
         Some(promise)
     });
@@ -47,13 +53,6 @@ pub async fn yield_to_browser() {
         }
         None => gloo_timers::future::TimeoutFuture::new(0).await,
     }
-}
-
-/// Calls `f` before the next repaint.
-pub fn on_next_frame(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    let cb = Closure::once_into_js(f);
-    let _ = window.request_animation_frame(cb.unchecked_ref());
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -21,13 +21,23 @@ pub enum Speed {
 }
 
 impl Speed {
-    pub const CHOICES: [(&'static str, &'static str); 6] =
-        [("0.25", "0.25×"), ("0.5", "0.5×"), ("1", "1×"), ("2", "2×"), ("4", "4×"), ("instant", "instant")];
+    pub const CHOICES: [(&'static str, &'static str); 6] = [
+        ("0.25", "0.25×"),
+        ("0.5", "0.5×"),
+        ("1", "1×"),
+        ("2", "2×"),
+        ("4", "4×"),
+        ("instant", "instant"),
+    ];
 
     pub fn parse(value: &str) -> Option<Speed> {
         match value {
             "instant" => Some(Speed::Instant),
-            v => v.parse().ok().filter(|x: &f64| *x > 0.0 && x.is_finite()).map(Speed::Times),
+            v => v
+                .parse()
+                .ok()
+                .filter(|x: &f64| *x > 0.0 && x.is_finite())
+                .map(Speed::Times),
         }
     }
 
@@ -49,7 +59,11 @@ pub struct Schedule {
 
 impl Schedule {
     pub fn new(real_now: f64, virt_now: f64, speed: f64) -> Schedule {
-        Schedule { real0: real_now, virt0: virt_now, speed }
+        Schedule {
+            real0: real_now,
+            virt0: virt_now,
+            speed,
+        }
     }
 
     /// The virtual time the schedule says it is now, never before the

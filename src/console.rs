@@ -1,8 +1,10 @@
 //! The console view: one row per output line with its virtual time and the
 //! task that printed it. Text is always rendered as text nodes, never HTML;
 //! `File "main.py", line N` becomes a link to line N in the editor.
-
-use std::rc::Rc;
+//!
+//! Rows have a fixed height, so only the rows in view (plus a margin) are
+//! in the DOM: a program printing thousands of lines a second costs one
+//! screenful of rendering per frame.
 
 use looplab_engine::Stream;
 use yew::prelude::*;
@@ -12,8 +14,15 @@ use crate::driver::Driver;
 use crate::editor::goto_line;
 use crate::traceback::line_ref;
 
+/// Row height in px; must match `.line` in static/style.css.
+const ROW: f64 = 22.0;
+/// Rows rendered beyond the visible ones, above and below.
+const OVERSCAN: usize = 20;
+
 /// Task colours (readable on the console's light background).
-const TASK_COLOURS: [&str; 8] = ["#2563eb", "#c2410c", "#047857", "#7c3aed", "#be185d", "#0e7490", "#a16207", "#4d7c0f"];
+const TASK_COLOURS: [&str; 8] = [
+    "#2563eb", "#c2410c", "#047857", "#7c3aed", "#be185d", "#0e7490", "#a16207", "#4d7c0f",
+];
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
@@ -27,6 +36,8 @@ pub fn Console(props: &ConsoleProps) -> Html {
     let scroller = use_node_ref();
     // Follow new output unless the reader scrolled up.
     let follow = use_mut_ref(|| true);
+    // The scroll position as last seen, to pick the rows to render.
+    let scroll_top = use_state(|| 0.0f64);
     {
         let (scroller, follow) = (scroller.clone(), follow.clone());
         use_effect_with(props.version, move |_| {
@@ -38,14 +49,22 @@ pub fn Console(props: &ConsoleProps) -> Html {
         });
     }
     let onscroll = {
-        let (scroller, follow) = (scroller.clone(), follow.clone());
+        let (scroller, follow, scroll_top) = (scroller.clone(), follow.clone(), scroll_top.clone());
         Callback::from(move |_: Event| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
-                *follow.borrow_mut() = el.scroll_height() - el.scroll_top() - el.client_height() < 24;
+                *follow.borrow_mut() =
+                    el.scroll_height() - el.scroll_top() - el.client_height() < 24;
+                scroll_top.set(el.scroll_top() as f64);
             }
         })
     };
-    let body = props.driver.with_session(|s| render_lines(&s.console));
+    let following = *follow.borrow();
+    let height = scroller
+        .cast::<web_sys::Element>()
+        .map_or(800.0, |e| e.client_height() as f64);
+    let body = props
+        .driver
+        .with_session(|s| render(&s.console, (*scroll_top, height), following));
     html! {
         <div class="console" data-testid="console" ref={scroller} {onscroll} role="log" aria-live="polite">
             { body }
@@ -53,22 +72,41 @@ pub fn Console(props: &ConsoleProps) -> Html {
     }
 }
 
-fn render_lines(console: &ConsoleModel) -> Html {
+fn render(console: &ConsoleModel, (scroll_top, height): (f64, f64), following: bool) -> Html {
     if console.lines.is_empty() && console.dropped == 0 {
         return html! { <p class="console-empty">{"Output appears here as it is printed. Press Run or Ctrl+Enter."}</p> };
     }
     let dropped = (console.dropped > 0).then(|| {
         html! {
-            <div class="console-note">{ format!("… {} earlier lines not shown (the console keeps the last {MAX_LINES})", console.dropped) }</div>
+            <div class="console-note">{ format!("… {} earlier lines not kept (the console keeps the last {MAX_LINES})", console.dropped) }</div>
         }
     });
     let notices = console.notices.iter().map(|n| match n {
         Notice::OutputCapReached => html! { <div class="console-note">{"Output limit reached: later output was not kept."}</div> },
     });
+    let n = console.lines.len();
+    let visible = (height / ROW).ceil() as usize + 1;
+    let first = if following {
+        n.saturating_sub(visible + OVERSCAN)
+    } else {
+        ((scroll_top / ROW) as usize)
+            .saturating_sub(OVERSCAN)
+            .min(n)
+    };
+    let last = (first + visible + 2 * OVERSCAN).min(n);
+    // The rows not rendered are stood in for by padding, so the keyed rows
+    // are the container's only children and new ones are simply appended.
+    let pad = format!(
+        "padding-top: {}px; padding-bottom: {}px",
+        first as f64 * ROW,
+        (n - last) as f64 * ROW
+    );
     html! {
         <>
             { for dropped }
-            { for console.lines.iter().map(|l| render_line(console, l)) }
+            <div class="rows" style={pad}>
+                { for console.lines.range(first..last).map(|l| render_line(console, l)) }
+            </div>
             { for notices }
         </>
     }
@@ -80,9 +118,13 @@ fn render_line(console: &ConsoleModel, line: &Line) -> Html {
         Stream::Stderr => "stderr",
     };
     let task = console.task_name(line.task);
-    let colour = line.task.map(|id| TASK_COLOURS[(id as usize) % TASK_COLOURS.len()]);
+    let colour = line
+        .task
+        .map(|id| TASK_COLOURS[(id as usize) % TASK_COLOURS.len()]);
     let badge = match colour {
-        Some(c) => html! { <span class="task" style={format!("--task: {c}")} title={task.to_string()}>{ task.to_string() }</span> },
+        Some(c) => {
+            html! { <span class="task" style={format!("--task: {c}")} title={task.to_string()}>{ task.to_string() }</span> }
+        }
         None => html! { <span class="task task-none"></span> },
     };
     html! {
@@ -97,14 +139,19 @@ fn render_line(console: &ConsoleModel, line: &Line) -> Html {
 
 /// The line's text, with a traceback's `line N` as a link to the editor.
 fn text_with_links(text: &str, stream: Stream) -> Html {
-    let link = if stream == Stream::Stderr { line_ref(text) } else { None };
-    let Some((span, n)) = link else { return html! { { text.to_string() } } };
+    let link = if stream == Stream::Stderr {
+        line_ref(text)
+    } else {
+        None
+    };
+    let Some((span, n)) = link else {
+        return html! { { text.to_string() } };
+    };
     let onclick = Callback::from(move |_: MouseEvent| goto_line(n));
-    let label: Rc<str> = Rc::from(&text[span.clone()]);
     html! {
         <>
             { text[..span.start].to_string() }
-            <button class="line-link" {onclick} title={format!("Show line {n} in the editor")}>{ label.to_string() }</button>
+            <button class="line-link" {onclick} title={format!("Show line {n} in the editor")}>{ text[span.clone()].to_string() }</button>
             { text[span.end..].to_string() }
         </>
     }

@@ -46,7 +46,10 @@ impl ConsoleModel {
     }
 
     pub fn with_capacity(max_lines: usize) -> ConsoleModel {
-        ConsoleModel { max_lines, ..ConsoleModel::default() }
+        ConsoleModel {
+            max_lines,
+            ..ConsoleModel::default()
+        }
     }
 
     /// The task's name (`Task-1`, or the `name=` it was given), or "" for
@@ -93,14 +96,23 @@ impl ConsoleModel {
     /// The last line, if output of this stream and task is still being
     /// appended to it.
     fn open_line(&mut self, stream: Stream, task: Option<u64>) -> Option<&mut Line> {
-        self.lines.back_mut().filter(|l| l.open && l.stream == stream && l.task == task)
+        self.lines
+            .back_mut()
+            .filter(|l| l.open && l.stream == stream && l.task == task)
     }
 
     fn add(&mut self, t: f64, task: Option<u64>, stream: Stream, text: String, open: bool) {
         if let Some(prev) = self.lines.back_mut() {
             prev.open = false;
         }
-        self.lines.push_back(Line { id: self.next_id, t, task, stream, text, open });
+        self.lines.push_back(Line {
+            id: self.next_id,
+            t,
+            task,
+            stream,
+            text,
+            open,
+        });
         self.next_id += 1;
         while self.lines.len() > self.max_lines {
             self.lines.pop_front();
@@ -114,7 +126,15 @@ mod tests {
     use super::*;
 
     fn out(t: f64, task: Option<u64>, stream: Stream, text: &str) -> Event {
-        Event { seq: 0, t, task, kind: EventKind::Output { stream, text: text.into() } }
+        Event {
+            seq: 0,
+            t,
+            task,
+            kind: EventKind::Output {
+                stream,
+                text: text.into(),
+            },
+        }
     }
 
     fn texts(m: &ConsoleModel) -> Vec<&str> {
@@ -124,7 +144,16 @@ mod tests {
     #[test]
     fn splits_lines_and_keeps_the_first_chunks_time() {
         let mut m = ConsoleModel::new();
-        m.push(&Event { seq: 0, t: 0.0, task: None, kind: EventKind::TaskCreated { task: 2, name: "fetch".into(), parent: None } });
+        m.push(&Event {
+            seq: 0,
+            t: 0.0,
+            task: None,
+            kind: EventKind::TaskCreated {
+                task: 2,
+                name: "fetch".into(),
+                parent: None,
+            },
+        });
         m.push(&out(0.0, Some(2), Stream::Stdout, "a"));
         m.push(&out(0.5, Some(2), Stream::Stdout, "b\n\nc\n"));
         m.push(&out(1.0, None, Stream::Stdout, "d\n"));

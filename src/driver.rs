@@ -11,11 +11,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
 use looplab_engine::{Interpreter, Limits, Status, Stream};
 use wasm_bindgen_futures::spawn_local;
 
-use crate::browser::{now_ms, on_next_frame, yield_to_browser};
+use crate::browser::{now_ms, yield_to_browser};
 use crate::clock::{Schedule, Speed};
 use crate::console_model::ConsoleModel;
 use crate::traceback::{failing_line, FILENAME};
@@ -27,8 +28,27 @@ const CHUNK: u64 = 2_000;
 /// Instructions one Step may take (a step that computes longer pauses
 /// mid-step; the next Step continues it).
 const STEP_BUDGET: u64 = 2_000_000;
+/// Minimum real time between redraws (about one frame).
+const REDRAW_MS: f64 = 16.0;
 /// Output the engine keeps per run; the console shows the last lines of it.
 const OUTPUT_BYTES: usize = 8 << 20;
+
+/// The warm-up program: the paths most programs take (asyncio, f-strings,
+/// comprehensions, exceptions, a traceback).
+const WARM_UP: &str = "\
+import asyncio
+async def work(n):
+    await asyncio.sleep(0.01 * n)
+    return f'{n}: {[i * i for i in range(n)]}'
+async def main():
+    print(await asyncio.gather(*(work(n) for n in range(3))))
+    try:
+        await asyncio.wait_for(asyncio.sleep(1), 0.01)
+    except TimeoutError as e:
+        print(repr(e), {'k': (1, 2.5)})
+asyncio.run(main())
+raise ValueError('done')
+";
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum RunStatus {
@@ -86,7 +106,9 @@ struct Inner {
     token: u64,
     speed: Speed,
     session: Session,
-    frame_pending: bool,
+    redraw_pending: bool,
+    /// Real ms of the last redraw.
+    last_redraw: f64,
     notify: Rc<dyn Fn()>,
 }
 
@@ -107,14 +129,22 @@ impl PartialEq for Driver {
 }
 
 impl Driver {
-    /// `notify` is called (at most once per animation frame) after changes.
+    /// `notify` is called after changes (at most once per [`REDRAW_MS`]).
     pub fn new(notify: impl Fn() + 'static) -> Driver {
         Driver(Rc::new(RefCell::new(Inner {
             run: None,
             token: 0,
             speed: Speed::Times(1.0),
-            session: Session { status: RunStatus::Idle, console: ConsoleModel::new(), clock: 0.0, error_line: None, version: 0, runs: 0 },
-            frame_pending: false,
+            session: Session {
+                status: RunStatus::Idle,
+                console: ConsoleModel::new(),
+                clock: 0.0,
+                error_line: None,
+                version: 0,
+                runs: 0,
+            },
+            redraw_pending: false,
+            last_redraw: f64::NEG_INFINITY,
             notify: Rc::new(notify),
         })))
     }
@@ -140,7 +170,9 @@ impl Driver {
         }
         inner.token += 1;
         if let Some(run) = inner.run.as_mut() {
-            run.paused_at = run.schedule.virtual_now(now_ms(), run.interp.clock(), run.interp.sleeping_until());
+            run.paused_at =
+                run.schedule
+                    .virtual_now(now_ms(), run.interp.clock(), run.interp.sleeping_until());
         }
         inner.session.status = RunStatus::Paused;
         drop(inner);
@@ -171,7 +203,9 @@ impl Driver {
         }
         self.pause();
         let mut inner = self.0.borrow_mut();
-        let Some(run) = inner.run.as_mut() else { return };
+        let Some(run) = inner.run.as_mut() else {
+            return;
+        };
         if let Some(deadline) = run.interp.sleeping_until() {
             // The next thing to happen is the timer: jump to it.
             run.interp.advance_clock(deadline);
@@ -207,7 +241,9 @@ impl Driver {
         let running = inner.session.status == RunStatus::Running;
         if let Some(run) = inner.run.as_mut() {
             let now = now_ms();
-            let v = run.schedule.virtual_now(now, run.interp.clock(), run.interp.sleeping_until());
+            let v = run
+                .schedule
+                .virtual_now(now, run.interp.clock(), run.interp.sleeping_until());
             run.schedule = Schedule::new(now, v, rate(speed));
             run.interp.manual_clock = speed != Speed::Instant;
         }
@@ -218,18 +254,57 @@ impl Driver {
         }
     }
 
+    /// Runs a small asyncio program out of sight right after the page
+    /// loads: the browser compiles wasm functions lazily, on first call, so
+    /// this moves that cost before the learner's first Run. It gives way
+    /// as soon as a run starts.
+    pub fn warm_up(&self) {
+        let driver = self.clone();
+        spawn_local(async move {
+            let mut interp = Interpreter::new(WARM_UP, FILENAME, Limits::default());
+            loop {
+                if driver.0.borrow().session.runs > 0 {
+                    return;
+                }
+                let start = now_ms();
+                while now_ms() - start < SLICE_MS {
+                    if let Status::Finished(_) = interp.run(CHUNK) {
+                        return;
+                    }
+                }
+                yield_to_browser().await;
+            }
+        });
+    }
+
     fn load(&self, code: &str, status: RunStatus) {
         let mut inner = self.0.borrow_mut();
         inner.token += 1;
-        let limits = Limits { output_bytes: OUTPUT_BYTES, ..Limits::default() };
+        let limits = Limits {
+            output_bytes: OUTPUT_BYTES,
+            ..Limits::default()
+        };
         let mut interp = Interpreter::new(code, FILENAME, limits);
         interp.manual_clock = inner.speed != Speed::Instant;
         let schedule = Schedule::new(now_ms(), 0.0, rate(inner.speed));
-        inner.run = Some(Run { interp, delivered: 0, schedule, paused_at: 0.0 });
+        inner.run = Some(Run {
+            interp,
+            delivered: 0,
+            schedule,
+            paused_at: 0.0,
+        });
         let (version, runs) = (inner.session.version, inner.session.runs + 1);
-        inner.session = Session { status, console: ConsoleModel::new(), clock: 0.0, error_line: None, version, runs };
+        inner.session = Session {
+            status,
+            console: ConsoleModel::new(),
+            clock: 0.0,
+            error_line: None,
+            version,
+            runs,
+        };
         // A SyntaxError ends the run before it starts.
-        if let Some(Status::Finished(code)) = inner.run.as_ref().map(|r| r.interp.status().clone()) {
+        if let Some(Status::Finished(code)) = inner.run.as_ref().map(|r| r.interp.status().clone())
+        {
             Self::deliver(&mut inner);
             Self::finish(&mut inner, code);
         }
@@ -270,7 +345,9 @@ impl Driver {
         if inner.token != token || inner.session.status != RunStatus::Running {
             return Next::Done;
         }
-        let Some(run) = inner.run.as_mut() else { return Next::Done };
+        let Some(run) = inner.run.as_mut() else {
+            return Next::Done;
+        };
         let start = now_ms();
         let mut status = Status::Running;
         while run.interp.sleeping_until().is_none() {
@@ -284,7 +361,10 @@ impl Driver {
             (_, Some(deadline)) => {
                 let now = now_ms();
                 let due = run.schedule.due(deadline, run.interp.clock(), now);
-                Next::Wait { deadline, ms: due - now }
+                Next::Wait {
+                    deadline,
+                    ms: due - now,
+                }
             }
             _ => Next::Yield,
         };
@@ -293,7 +373,8 @@ impl Driver {
         if let Status::Finished(code) = status {
             Self::finish(&mut inner, code);
         }
-        let changed = inner.run.as_ref().is_none_or(|r| r.delivered != delivered) || matches!(next, Next::Done);
+        let changed = inner.run.as_ref().is_none_or(|r| r.delivered != delivered)
+            || matches!(next, Next::Done);
         drop(inner);
         if changed {
             self.changed();
@@ -314,31 +395,52 @@ impl Driver {
     }
 
     fn finish(inner: &mut Inner, code: i32) {
-        inner.session.status = if code == 0 { RunStatus::Finished } else { RunStatus::Failed };
+        inner.session.status = if code == 0 {
+            RunStatus::Finished
+        } else {
+            RunStatus::Failed
+        };
         if let Some(run) = inner.run.take() {
             let stderr = run.interp.trace().text(Stream::Stderr);
-            inner.session.error_line = if code == 0 { None } else { failing_line(stderr.lines()) };
+            inner.session.error_line = if code == 0 {
+                None
+            } else {
+                failing_line(stderr.lines())
+            };
         }
     }
 
-    /// Records a change and asks the views to redraw before the next paint.
+    /// Records a change and has the views redraw: right away if they last
+    /// drew more than [`REDRAW_MS`] ago (so a line shows the moment it is
+    /// printed), else once that much time has passed (so a flood of output
+    /// costs at most one redraw per frame).
     fn changed(&self) {
         let mut inner = self.0.borrow_mut();
         inner.session.version += 1;
-        if inner.frame_pending {
+        if inner.redraw_pending {
             return;
         }
-        inner.frame_pending = true;
+        let wait = inner.last_redraw + REDRAW_MS - now_ms();
+        if wait <= 0.0 {
+            inner.last_redraw = now_ms();
+            let notify = inner.notify.clone();
+            drop(inner);
+            notify();
+            return;
+        }
+        inner.redraw_pending = true;
         drop(inner);
         let me = self.clone();
-        on_next_frame(move || {
+        Timeout::new(wait.ceil() as u32, move || {
             let notify = {
                 let mut inner = me.0.borrow_mut();
-                inner.frame_pending = false;
+                inner.redraw_pending = false;
+                inner.last_redraw = now_ms();
                 inner.notify.clone()
             };
             notify();
-        });
+        })
+        .forget();
     }
 }
 

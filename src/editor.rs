@@ -8,7 +8,12 @@ use yew::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(catch, js_namespace = LooplabEditor, js_name = create)]
-    fn create(parent: &web_sys::Element, doc: &str, on_run: &js_sys::Function, on_change: &js_sys::Function) -> Result<(), JsValue>;
+    fn create(
+        parent: &web_sys::Element,
+        doc: &str,
+        on_run: &js_sys::Function,
+        on_change: &js_sys::Function,
+    ) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_namespace = LooplabEditor, js_name = markLine)]
     fn mark_line_js(line: Option<u32>) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_namespace = LooplabEditor, js_name = gotoLine)]
@@ -39,13 +44,25 @@ pub fn Editor(props: &EditorProps) -> Html {
     let failed = use_state(|| false);
     {
         let host = host.clone();
-        let (initial, on_run, on_change, failed) = (props.initial.clone(), props.on_run.clone(), props.on_change.clone(), failed.clone());
+        let (initial, on_run, on_change, failed) = (
+            props.initial.clone(),
+            props.on_run.clone(),
+            props.on_change.clone(),
+            failed.clone(),
+        );
         use_effect_with((), move |_| {
             if let Some(el) = host.cast::<web_sys::Element>() {
                 // The closures live as long as the page (one editor per page).
                 let run = Closure::<dyn Fn()>::new(move || on_run.emit(()));
                 let change = Closure::<dyn Fn(String)>::new(move |text| on_change.emit(text));
-                if create(&el, &initial, run.as_ref().unchecked_ref(), change.as_ref().unchecked_ref()).is_err() {
+                if create(
+                    &el,
+                    &initial,
+                    run.as_ref().unchecked_ref(),
+                    change.as_ref().unchecked_ref(),
+                )
+                .is_err()
+                {
                     failed.set(true);
                 }
                 run.forget();

@@ -19,7 +19,9 @@ fn main() {
 
 /// After the first visit the app works offline (static/sw.js caches it).
 fn register_service_worker() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if window.location().protocol().ok().as_deref() == Some("file:") {
         return;
     }

@@ -10,7 +10,10 @@ pub const CODE_KEY: &str = "code=";
 pub fn encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
         }
@@ -47,7 +50,9 @@ pub fn decode(text: &str) -> Option<Vec<u8>> {
 /// `&`-separated parts), if it holds valid base64url UTF-8.
 pub fn code_from_fragment(fragment: &str) -> Option<String> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let value = fragment.split('&').find_map(|part| part.strip_prefix(CODE_KEY))?;
+    let value = fragment
+        .split('&')
+        .find_map(|part| part.strip_prefix(CODE_KEY))?;
     String::from_utf8(decode(value)?).ok()
 }
 
@@ -63,7 +68,15 @@ mod tests {
     #[test]
     fn known_vectors() {
         // RFC 4648 §10 test vectors, without padding.
-        let cases = [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")];
+        let cases = [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ];
         for (plain, coded) in cases {
             assert_eq!(encode(plain.as_bytes()), coded);
             assert_eq!(decode(coded).as_deref(), Some(plain.as_bytes()));
@@ -74,9 +87,17 @@ mod tests {
     fn url_alphabet_and_unicode_round_trip() {
         let code = "print('héllo → ✓')\n\t>>>???";
         let frag = fragment_for(code);
-        assert!(frag[6..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "{frag}");
+        assert!(
+            frag[6..]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+            "{frag}"
+        );
         assert_eq!(code_from_fragment(&frag).as_deref(), Some(code));
-        assert_eq!(code_from_fragment(&format!("x=1&{}", &frag[1..])).as_deref(), Some(code));
+        assert_eq!(
+            code_from_fragment(&format!("x=1&{}", &frag[1..])).as_deref(),
+            Some(code)
+        );
     }
 
     #[test]

@@ -19,7 +19,9 @@ pub fn line_ref(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
 /// The line to mark after a failed run: the innermost frame in the
 /// program's file (the last such reference in stderr).
 pub fn failing_line<'a>(stderr_lines: impl Iterator<Item = &'a str>) -> Option<usize> {
-    stderr_lines.filter_map(|l| line_ref(l).map(|(_, n)| n)).last()
+    stderr_lines
+        .filter_map(|l| line_ref(l).map(|(_, n)| n))
+        .last()
 }
 
 #[cfg(test)]
@@ -39,7 +41,8 @@ mod tests {
     fn innermost_frame_wins() {
         let tb = "Traceback (most recent call last):\n  File \"main.py\", line 9, in <module>\n    main()\n  File \"main.py\", line 4, in main\n    1/0\nZeroDivisionError: division by zero";
         assert_eq!(failing_line(tb.lines()), Some(4));
-        let syn = "  File \"main.py\", line 2\n    def f(:\n          ^\nSyntaxError: invalid syntax";
+        let syn =
+            "  File \"main.py\", line 2\n    def f(:\n          ^\nSyntaxError: invalid syntax";
         assert_eq!(failing_line(syn.lines()), Some(2));
     }
 }

