@@ -40,6 +40,7 @@ pub fn code_class() -> Rc<Class> {
                     dict: RefCell::new(NameMap::new()),
                     layout: Layout::Other,
                     id: next_id(),
+                    hooks: Default::default(),
                 })
             })
             .clone()
@@ -106,6 +107,7 @@ pub fn new_class(name: &str, module: &str, bases: Vec<Rc<Class>>, dict: NameMap,
         dict: RefCell::new(dict),
         layout,
         id: next_id(),
+        hooks: Default::default(),
     }))
 }
 
@@ -154,7 +156,7 @@ impl Class {
     /// Instances are plain objects whose `__init__` can run as a frame.
     pub fn layout_is_plain_init(&self) -> bool {
         matches!(self.layout, Layout::Object | Layout::Exception)
-            && self.lookup("__new__").map(|n| matches!(&n, Value::Builtin(b) if b.owner == Some("object"))).unwrap_or(true)
+            && self.hooks() & crate::value::HOOK_NEW == 0
             && self.module.as_ref() != "builtins"
     }
 }

@@ -127,7 +127,21 @@ pub struct Class {
     /// Which builtin layout instances carry (e.g. exceptions, list, dict).
     pub layout: Layout,
     pub id: usize,
+    /// Which rarely-used hooks the class has (`Class::hooks`), with the
+    /// lookup epoch they were computed at.
+    pub hooks: Cell<(u64, u32)>,
 }
+
+/// `Class::hooks` bits.
+pub const HOOKS_VALID: u32 = 1;
+/// A `__setattr__` other than `object.__setattr__`.
+pub const HOOK_SETATTR: u32 = 2;
+/// `__slots__` somewhere in the MRO.
+pub const HOOK_SLOTS: u32 = 4;
+/// A metaclass other than `type`.
+pub const HOOK_METACLASS: u32 = 8;
+/// A `__new__` other than `object.__new__`.
+pub const HOOK_NEW: u32 = 16;
 
 /// The builtin base whose data an instance carries; user subclasses inherit it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -380,6 +394,42 @@ impl Class {
         // Dropped outside the borrow.
         drop(old);
         value
+    }
+
+    /// The hooks attribute access and instantiation must honour, cached
+    /// until any watched class dict changes (the `lookup` cache's epoch),
+    /// so the common case costs one check instead of several lookups.
+    #[inline]
+    pub fn hooks(&self) -> u32 {
+        let (epoch, flags) = self.hooks.get();
+        if epoch == crate::namemap::watched_epoch() && flags & HOOKS_VALID != 0 {
+            return flags;
+        }
+        self.compute_hooks()
+    }
+
+    #[inline(never)]
+    fn compute_hooks(&self) -> u32 {
+        let not_object = |v: &Option<Value>| match v {
+            Some(Value::Builtin(b)) => b.owner != Some("object"),
+            Some(_) => true,
+            None => false,
+        };
+        let mut flags = HOOKS_VALID;
+        if not_object(&self.lookup("__setattr__")) {
+            flags |= HOOK_SETATTR;
+        }
+        if self.lookup("__slots__").is_some() {
+            flags |= HOOK_SLOTS;
+        }
+        if matches!(self.lookup("__metaclass__"), Some(Value::Class(_))) {
+            flags |= HOOK_METACLASS;
+        }
+        if not_object(&self.lookup("__new__")) {
+            flags |= HOOK_NEW;
+        }
+        self.hooks.set((crate::namemap::watched_epoch(), flags));
+        flags
     }
 
     /// `lookup` without the cache.

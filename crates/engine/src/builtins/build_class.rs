@@ -118,6 +118,7 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         dict: RefCell::new(cls.dict.borrow().clone()),
         layout: cls.layout,
         id: cls.id,
+        hooks: Default::default(),
     });
     let cls_v = Value::Class(cls.clone());
     set_class_cell(&cell, &cls_v);

@@ -371,6 +371,14 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reve
     if reverse {
         idx.reverse();
     }
+    if sort_native(&keys, &mut idx) {
+        if reverse {
+            idx.reverse();
+        }
+        let sorted: Vec<Value> = idx.iter().map(|&i| items[i].clone()).collect();
+        *items = sorted;
+        return Ok(());
+    }
     let mut err = None;
     merge_sort(&mut idx, &mut |a, b| {
         if err.is_some() {
@@ -393,6 +401,31 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reve
     let sorted: Vec<Value> = idx.iter().map(|&i| items[i].clone()).collect();
     *items = sorted;
     Ok(())
+}
+
+/// Sorts `idx` by `keys` without calling back into the VM when every key
+/// is an int, every key a str, or every key a non-NaN float: their `<` is
+/// a total order, so a stable native sort gives CPython's result.
+fn sort_native(keys: &[Value], idx: &mut [usize]) -> bool {
+    if keys.iter().all(|k| matches!(k, Value::Int(_))) {
+        let ks: Vec<i64> = keys.iter().map(|k| if let Value::Int(i) = k { *i } else { 0 }).collect();
+        idx.sort_by_key(|&i| ks[i]);
+        return true;
+    }
+    if keys.iter().all(|k| matches!(k, Value::Str(_))) {
+        // UTF-8 byte order is code point order.
+        idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
+            (Value::Str(x), Value::Str(y)) => x.s.as_bytes().cmp(y.s.as_bytes()),
+            _ => std::cmp::Ordering::Equal,
+        });
+        return true;
+    }
+    if keys.iter().all(|k| matches!(k, Value::Float(f) if !f.is_nan())) {
+        let ks: Vec<f64> = keys.iter().map(|k| if let Value::Float(f) = k { *f } else { 0.0 }).collect();
+        idx.sort_by(|&a, &b| ks[a].partial_cmp(&ks[b]).unwrap_or(std::cmp::Ordering::Equal));
+        return true;
+    }
+    false
 }
 
 /// `less(a, b)` = item b must come before item a. Stable.

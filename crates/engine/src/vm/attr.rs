@@ -43,6 +43,9 @@ impl Vm {
     /// The metaclass of `c` when it is not `type`: recorded by `type.__new__`
     /// as `__metaclass__` and inherited along the MRO like CPython's `ob_type`.
     pub fn custom_metaclass(&self, c: &Class) -> Option<Rc<Class>> {
+        if c.hooks() & crate::value::HOOK_METACLASS == 0 {
+            return None;
+        }
         match c.lookup("__metaclass__") {
             Some(Value::Class(m)) => Some(m),
             _ => None,
@@ -372,8 +375,8 @@ impl Vm {
                 }
             }
         }
-        if let Some(sa) = cls.lookup("__setattr__") {
-            if !matches!(&sa, Value::Builtin(b) if b.owner == Some("object")) {
+        if cls.hooks() & crate::value::HOOK_SETATTR != 0 {
+            if let Some(sa) = cls.lookup("__setattr__") {
                 self.call(sa, vec![obj.clone(), Value::str(name), v])?;
                 return Ok(());
             }
@@ -385,7 +388,7 @@ impl Vm {
     pub fn generic_setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         match obj {
             Value::Obj(o) if self.has_instance_dict(o) => {
-                if !self.slots_allow(o, name)? {
+                if o.class.hooks() & crate::value::HOOK_SLOTS != 0 && !self.slots_allow(o, name)? {
                     let t = o.class.name.clone();
                     return Err(self.attribute_error(format!(
                         "'{t}' object has no attribute '{name}' and no __dict__ for setting new attributes"

@@ -208,7 +208,8 @@ impl Vm {
 
     /// Allocates an instance (`object.__new__` or a user `__new__`).
     pub(super) fn new_instance(&mut self, c: &Rc<crate::value::Class>, args: &[Value], kw: &[(Rc<str>, Value)]) -> PyResult<Value> {
-        if let Some(new) = c.lookup("__new__") {
+        let custom_new = if c.hooks() & crate::value::HOOK_NEW != 0 { c.lookup("__new__") } else { None };
+        if let Some(new) = custom_new {
             if !matches!(&new, Value::Builtin(b) if b.owner == Some("object")) {
                 let new = match &new {
                     Value::Obj(o) => match &o.payload {
@@ -224,6 +225,7 @@ impl Vm {
             }
         }
         if c.layout != crate::value::Layout::Exception
+            && (!args.is_empty() || !kw.is_empty())
             && c.lookup("__init__").map(|i| matches!(&i, Value::Builtin(b) if b.owner == Some("object"))).unwrap_or(true)
             && (!args.is_empty() || !kw.is_empty())
         {
