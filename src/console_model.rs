@@ -63,7 +63,7 @@ impl ConsoleModel {
 
     pub fn push(&mut self, event: &Event) {
         match &event.kind {
-            EventKind::TaskCreated { task, name, .. } => {
+            EventKind::TaskCreated { task, name, .. } | EventKind::TaskRenamed { task, name } => {
                 self.task_names.insert(*task, name.clone());
             }
             EventKind::Output { stream, text } => self.write(event.t, event.task, *stream, text),
@@ -152,6 +152,9 @@ mod tests {
                 task: 2,
                 name: "fetch".into(),
                 parent: None,
+                coro: "fetch".into(),
+                coro_line: 1,
+                line: Some(5),
             },
         });
         m.push(&out(0.0, Some(2), Stream::Stdout, "a"));

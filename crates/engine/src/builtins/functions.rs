@@ -1,10 +1,8 @@
 //! Builtin functions: print, len, iteration helpers, numeric helpers,
 //! introspection.
 
-use std::rc::Rc;
-
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
+use num_traits::Signed;
 
 use super::{check_arity, def, to_index};
 use crate::bytecode::{BinOp, CmpKind};
@@ -537,10 +535,7 @@ fn zip(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for (i, a) in args.pos.iter().enumerate() {
         match vm.get_iter(a) {
             Ok(it) => its.push(it),
-            Err(_) => {
-                let t = vm.type_name(a);
-                return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)));
-            }
+            Err(_) => return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1))),
         }
     }
     Ok(vm.new_iter(IterState::Zip { its, strict }))

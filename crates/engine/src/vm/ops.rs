@@ -131,7 +131,7 @@ impl Vm {
             BinOp::Add => x.checked_add(y)?,
             BinOp::Sub => x.checked_sub(y)?,
             BinOp::Mul => x.checked_mul(y)?,
-            BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => x.div_floor(&y),
+            BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => num_integer::Integer::div_floor(&x, &y),
             BinOp::Mod if y != 0 && !(x == i64::MIN && y == -1) => x.mod_floor(&y),
             BinOp::And => x & y,
             BinOp::Or => x | y,

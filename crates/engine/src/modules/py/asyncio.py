@@ -9,6 +9,8 @@ Workarounds for things the Rust core does not offer yet are marked
 "CORE:" below.
 """
 
+import heapq
+
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
@@ -19,7 +21,7 @@ _sentinel = object()
 
 
 # ---------------------------------------------------------------------------
-# small helpers (no collections/heapq/enum modules in the engine yet)
+# small helpers
 
 class _Deque:
     """Just enough of collections.deque for the waiter queues."""
@@ -54,50 +56,6 @@ class _Deque:
 
     def __repr__(self):
         return f'deque({self._items!r})'
-
-
-def _siftdown(heap, startpos, pos):
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if newitem < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
-
-
-def _siftup(heap, pos):
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _siftdown(heap, startpos, pos)
-
-
-def _heappush(heap, item):
-    heap.append(item)
-    _siftdown(heap, 0, len(heap) - 1)
-
-
-def _heappop(heap):
-    lastelt = heap.pop()
-    if heap:
-        returnitem = heap[0]
-        heap[0] = lastelt
-        _siftup(heap, 0)
-        return returnitem
-    return lastelt
 
 
 def _object_repr(obj):
@@ -1597,10 +1555,10 @@ class PriorityQueue(Queue):
         return sorted(self._queue)[:20]
 
     def _put(self, item):
-        _heappush(self._queue, item)
+        heapq.heappush(self._queue, item)
 
     def _get(self):
-        return _heappop(self._queue)
+        return heapq.heappop(self._queue)
 
 
 class LifoQueue(Queue):
