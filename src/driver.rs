@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
-use looplab_engine::{Interpreter, Limits, Status, Stream};
+use looplab_engine::{Interpreter, Limits, Status, Stream, Trace};
 use wasm_bindgen_futures::spawn_local;
 
 use crate::browser::{now_ms, yield_to_browser};
@@ -109,7 +109,9 @@ struct Inner {
     redraw_pending: bool,
     /// Real ms of the last redraw.
     last_redraw: f64,
-    notify: Rc<dyn Fn()>,
+    /// The views to redraw on a change, by subscription id.
+    listeners: Vec<(u64, Rc<dyn Fn()>)>,
+    next_listener: u64,
 }
 
 /// What a slice decided.
@@ -129,8 +131,8 @@ impl PartialEq for Driver {
 }
 
 impl Driver {
-    /// `notify` is called after changes (at most once per [`REDRAW_MS`]).
-    pub fn new(notify: impl Fn() + 'static) -> Driver {
+    /// A driver with nothing loaded; views [`subscribe`](Driver::subscribe).
+    pub fn new() -> Driver {
         Driver(Rc::new(RefCell::new(Inner {
             run: None,
             token: 0,
@@ -145,8 +147,29 @@ impl Driver {
             },
             redraw_pending: false,
             last_redraw: f64::NEG_INFINITY,
-            notify: Rc::new(notify),
+            listeners: Vec::new(),
+            next_listener: 0,
         })))
+    }
+
+    /// Calls `notify` after changes (at most once per [`REDRAW_MS`]) until
+    /// [`unsubscribe`](Driver::unsubscribe) is given the returned id.
+    pub fn subscribe(&self, notify: impl Fn() + 'static) -> u64 {
+        let mut inner = self.0.borrow_mut();
+        let id = inner.next_listener;
+        inner.next_listener += 1;
+        inner.listeners.push((id, Rc::new(notify)));
+        id
+    }
+
+    pub fn unsubscribe(&self, id: u64) {
+        self.0.borrow_mut().listeners.retain(|(l, _)| *l != id);
+    }
+
+    /// The trace of the current or last run (kept after it ends, so views
+    /// can look back over it); None before the first run.
+    pub fn with_trace<R>(&self, f: impl FnOnce(Option<&Trace>) -> R) -> R {
+        f(self.0.borrow().run.as_ref().map(|r| r.interp.trace()))
     }
 
     pub fn with_session<R>(&self, f: impl FnOnce(&Session) -> R) -> R {
@@ -226,7 +249,6 @@ impl Driver {
             return;
         }
         inner.token += 1;
-        inner.run = None;
         inner.session.status = RunStatus::Stopped;
         drop(inner);
         self.changed();
@@ -400,7 +422,7 @@ impl Driver {
         } else {
             RunStatus::Failed
         };
-        if let Some(run) = inner.run.take() {
+        if let Some(run) = inner.run.as_ref() {
             let stderr = run.interp.trace().text(Stream::Stderr);
             inner.session.error_line = if code == 0 {
                 None
@@ -423,22 +445,22 @@ impl Driver {
         let wait = inner.last_redraw + REDRAW_MS - now_ms();
         if wait <= 0.0 {
             inner.last_redraw = now_ms();
-            let notify = inner.notify.clone();
+            let listeners = inner.listeners.clone();
             drop(inner);
-            notify();
+            listeners.iter().for_each(|(_, notify)| notify());
             return;
         }
         inner.redraw_pending = true;
         drop(inner);
         let me = self.clone();
         Timeout::new(wait.ceil() as u32, move || {
-            let notify = {
+            let listeners = {
                 let mut inner = me.0.borrow_mut();
                 inner.redraw_pending = false;
                 inner.last_redraw = now_ms();
-                inner.notify.clone()
+                inner.listeners.clone()
             };
-            notify();
+            listeners.iter().for_each(|(_, notify)| notify());
         })
         .forget();
     }

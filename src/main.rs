@@ -1,6 +1,6 @@
-//! Looplab's browser app: the playground. The engine (crates/engine) runs
-//! the learner's program; this crate only drives it ([`driver`]) and draws
-//! ([`app`], [`editor`], [`console`]).
+//! Looplab's browser app. The engine (crates/engine) runs the learner's
+//! program; this crate only drives it ([`driver`]) and draws: [`app`] (the
+//! shell), [`playground`], and [`runner`] (toolbar, [`editor`], [`console`]).
 
 mod app;
 mod browser;
@@ -9,6 +9,8 @@ mod console;
 mod console_model;
 mod driver;
 mod editor;
+mod playground;
+mod runner;
 mod share;
 mod traceback;
 
