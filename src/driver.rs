@@ -30,6 +30,8 @@ const CHUNK: u64 = 2_000;
 const STEP_BUDGET: u64 = 2_000_000;
 /// Minimum real time between redraws (about one frame).
 const REDRAW_MS: f64 = 16.0;
+/// Real ms after start-up before the warm-up program runs.
+const WARM_UP_DELAY_MS: u32 = 400;
 /// Output the engine keeps per run; the console shows the last lines of it.
 const OUTPUT_BYTES: usize = 8 << 20;
 
@@ -279,10 +281,16 @@ impl Driver {
     /// Runs a small asyncio program out of sight right after the page
     /// loads: the browser compiles wasm functions lazily, on first call, so
     /// this moves that cost before the learner's first Run. It gives way
-    /// as soon as a run starts.
+    /// as soon as a run starts. It waits [`WARM_UP_DELAY_MS`] first: its
+    /// first slice (compiling asyncio) cannot be cut short, and it must not
+    /// hold up the page's first paint or a Run pressed right away.
     pub fn warm_up(&self) {
         let driver = self.clone();
         spawn_local(async move {
+            TimeoutFuture::new(WARM_UP_DELAY_MS).await;
+            if driver.0.borrow().session.runs > 0 {
+                return;
+            }
             let mut interp = Interpreter::new(WARM_UP, FILENAME, Limits::default());
             loop {
                 if driver.0.borrow().session.runs > 0 {
