@@ -111,8 +111,21 @@ impl Interpreter {
                             // asyncio.run() parked the program; the loop runs now.
                             continue;
                         }
+                        if matches!(r, Exec::Returned(_)) && self.vm.block_main_at_exit() {
+                            continue;
+                        }
                         return self.finish(r);
                     }
+                }
+            } else if self.vm.aio.blocked_main.is_some() {
+                match self.vm.blocked_tick(!self.manual_clock) {
+                    Tick::Continue => {}
+                    Tick::Sleep(until) => {
+                        self.sleeping_until = Some(until);
+                        return Status::Running;
+                    }
+                    Tick::ProgramResumed(Some(done)) => return self.finish(done),
+                    Tick::ProgramResumed(None) => {}
                 }
             } else if self.vm.aio.active {
                 self.vm.report_unretrieved(false);
@@ -125,7 +138,7 @@ impl Interpreter {
                     Tick::ProgramResumed(Some(done)) => return self.finish(done),
                     Tick::ProgramResumed(None) => {}
                 }
-            } else {
+            } else if !self.vm.block_main_at_exit() {
                 return self.finish(Exec::Returned(Value::None));
             }
             if b == 0 {

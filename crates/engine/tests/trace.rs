@@ -347,3 +347,84 @@ print('not reached')
 Task-1 'main' waits on Task-2; Task-2 'consumer' waits on Queue.get() 'jobs' (queue empty)\n"
     );
 }
+
+#[test]
+fn a_blocked_loop_is_a_span_while_threads_run() {
+    let it = run("\
+import asyncio, threading, time
+
+def work():
+    time.sleep(0.5)
+    print('worker done')
+
+async def main():
+    t = threading.Thread(target=work)
+    t.start()
+    t.join()
+    time.sleep(0.25)
+    print('main done')
+
+asyncio.run(main())
+");
+    let timeline: Vec<(f64, String)> = it
+        .trace()
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Blocked { seconds, reason } => Some((e.t, format!("blocked {seconds} by {reason}"))),
+            EventKind::Output { text, .. } if text != "\n" => Some((e.t, text.trim_end().to_string())),
+            _ => None,
+        })
+        .collect();
+    // The join's span is traced when it ends (its length is known then),
+    // stamped with its start; the sleep's as it starts.
+    assert_eq!(
+        timeline,
+        vec![
+            (0.5, "worker done".to_string()),
+            (0.0, "blocked 0.5 by Thread.join()".to_string()),
+            (0.5, "blocked 0.25 by time.sleep".to_string()),
+            (0.75, "main done".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn the_main_thread_waiting_forever_is_diagnosed() {
+    let mut it = Interpreter::new(
+        "\
+import asyncio, threading
+
+async def main():
+    never = threading.Event()
+    print('waiting')
+    never.wait()
+
+asyncio.run(main())
+",
+        "prog.py",
+        Limits::default(),
+    );
+    assert_eq!(it.run_to_end(), 1);
+    assert_eq!(it.trace().text(Stream::Stdout), "waiting\n");
+    assert_eq!(
+        it.trace().text(Stream::Stderr),
+        "deadlock: the main thread waits on Event.wait() and no thread can wake it\n"
+    );
+}
+
+#[test]
+fn a_host_driven_clock_sleeps_through_a_blocking_call() {
+    // The browser advances the clock itself: a blocking time.sleep must
+    // surface as a deadline to wait for in real time, not a jump.
+    let mut it = Interpreter::new("import time\nprint('a')\ntime.sleep(2)\nprint('b')\n", "prog.py", Limits::default());
+    it.manual_clock = true;
+    while it.sleeping_until().is_none() {
+        assert_eq!(it.run(1000), looplab_engine::Status::Running);
+    }
+    assert_eq!(it.sleeping_until(), Some(2.0));
+    assert_eq!(it.trace().text(Stream::Stdout), "a\n");
+    it.advance_clock(2.0);
+    assert_eq!(it.run_to_end(), 0);
+    assert_eq!(it.trace().text(Stream::Stdout), "a\nb\n");
+}

@@ -121,6 +121,8 @@ pub struct Runtime {
     pub ctx: Option<Value>,
     /// The program's own context while the loop runs tasks.
     pub program_ctx: Option<Value>,
+    /// The main thread, parked in a blocking call while only worker lanes run.
+    pub blocked_main: Option<super::blocking::BlockedMain>,
 }
 
 impl Runtime {

@@ -8,6 +8,7 @@
 //! (task steps) and [`Vm::aio_tick`] (one loop callback at a time), so the
 //! whole program stays pausable.
 
+pub mod blocking;
 pub mod events;
 pub mod futures;
 pub mod module;
@@ -35,7 +36,7 @@ pub enum Tick {
 }
 
 /// CPython's clock resolution for "timer is due" comparisons.
-const CLOCK_RESOLUTION: f64 = 1e-9;
+pub(crate) const CLOCK_RESOLUTION: f64 = 1e-9;
 
 impl Vm {
     /// Runs the next callback of the current loop iteration, starting a new
@@ -156,8 +157,9 @@ impl Vm {
             }
         }
         self.aio.active = false;
-        self.aio.ready.clear();
-        self.aio.timers.clear();
+        // Threads outlive the loop: their wake-ups stay scheduled.
+        self.aio.ready.retain(|h| h.callback.is_worker());
+        self.aio.timers.retain(|t| t.handle.callback.is_worker());
         self.aio.ntodo = 0;
         self.aio.running = Some(Running::Program);
         self.frames = std::mem::take(&mut self.aio.parked);
@@ -418,6 +420,9 @@ impl Vm {
     /// Finishes frames the scheduler started (a task step).
     /// Gives the outcome back when the frames were not a task step.
     pub fn aio_frames_finished(&mut self, outcome: Exec) -> Result<Tick, Exec> {
+        if self.main_just_blocked() {
+            return Ok(Tick::Continue);
+        }
         match self.aio.running.clone() {
             Some(Running::TaskStep(task)) => match self.task_step_finished(&task, outcome) {
                 Ok(()) => Ok(Tick::Continue),

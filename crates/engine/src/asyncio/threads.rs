@@ -42,15 +42,11 @@ pub struct Worker {
 
 impl Vm {
     /// `_thread.start_new_thread(func, args)`: a new lane, started on the
-    /// loop's next iteration. Without a running loop the function runs to
-    /// completion at once (its sleeps then block the program).
+    /// loop's next iteration. Without a running loop it runs when the main
+    /// thread blocks (a join, a sleep) or ends (`blocking.rs`).
     pub fn start_thread(&mut self, func: Value, args: Vec<Value>, name: String) -> PyResult<u64> {
         self.aio.worker_counter += 1;
         let id = MAIN_THREAD + self.aio.worker_counter;
-        if !self.aio.active {
-            self.call(func, args)?;
-            return Ok(id);
-        }
         self.trace.push(self.clock, EventKind::WorkerState { worker: id, name: name.clone(), state: WorkerState::Started });
         self.aio.workers.push(Worker {
             id,
@@ -172,6 +168,7 @@ impl Vm {
 
     /// Wakes every lane waiting on `obj`, in the order they started waiting.
     pub fn notify_waiters(&mut self, obj: &Value) {
+        self.notify_main(obj);
         let mut woken = Vec::new();
         for w in &mut self.aio.workers {
             if w.waiting_on.as_ref().is_some_and(|o| o.is(obj)) {
@@ -276,8 +273,8 @@ fn is_alive(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// `_wait(obj, timeout=None, what='')`: block this thread until
-/// `_notify_all(obj)`. Only lanes can block; the main thread runs the
-/// event loop, and blocking it on another thread cannot be simulated.
+/// `_notify_all(obj)`. A lane parks; the main thread blocks (the loop
+/// too, if one runs) while the lanes run (`blocking.rs`).
 fn wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let obj = args.pos.first().cloned().unwrap_or(Value::None);
     let timeout = match args.pos.get(1) {
@@ -294,11 +291,11 @@ fn wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if timeout == Some(0.0) {
         return Ok(Value::Bool(false));
     }
-    if vm.park_waiting(obj, what.clone(), timeout) {
+    if vm.park_waiting(obj.clone(), what.clone(), timeout) || vm.block_main_wait(obj, &what, timeout) {
         return Ok(Value::None);
     }
     Err(vm.runtime_error(&format!(
-        "the main thread would block forever waiting for {what}: in Looplab the main thread runs the event loop, so wait for threads with 'await' (asyncio.to_thread, run_in_executor)"
+        "cannot wait for {what} here: inside a builtin's callback the thread cannot block"
     )))
 }
 

@@ -144,6 +144,10 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Ok(Value::None);
         }
     }
+    if vm.block_main_sleep(secs) {
+        return Ok(Value::None);
+    }
+    // In a builtin's nested call the program cannot be parked: jump.
     let start = vm.clock;
     vm.clock += secs;
     vm.trace.push(start, crate::trace::EventKind::Blocked { seconds: secs, reason: "time.sleep".into() });

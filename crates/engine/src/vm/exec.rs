@@ -734,17 +734,13 @@ impl Vm {
                 let v = self.prep_reraise_star(&orig, &raised)?;
                 self.tpush(v);
             }
-            Op::BeforeWith => {
+            Op::BeforeWith | Op::BeforeAsyncWith => {
                 let mgr = f.stack.pop().unwrap_or(Value::None);
-                let (exit, entered) = self.before_with(&mgr, false)?;
+                let (exit, enter) = self.before_with(&mgr, op == Op::BeforeAsyncWith)?;
                 self.tpush(exit);
-                self.tpush(entered);
-            }
-            Op::BeforeAsyncWith => {
-                let mgr = f.stack.pop().unwrap_or(Value::None);
-                let (exit, entered) = self.before_with(&mgr, true)?;
-                self.tpush(exit);
-                self.tpush(entered);
+                // A frame, not a nested call: `__enter__` may block (a
+                // threading.Lock) or be paused like any other code.
+                return self.call_op(enter, vec![mgr], Vec::new());
             }
             Op::WithExceptStart => {
                 // Stack: [exit, exc] → [exit, exc, exit(type, exc, tb)].

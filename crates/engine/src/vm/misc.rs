@@ -9,7 +9,7 @@ use crate::native::NativeData;
 use crate::value::{Obj, Payload, Value};
 
 impl Vm {
-    /// `with`/`async with` entry: returns (bound __exit__, __enter__ result).
+    /// `with`/`async with` entry: returns (bound __exit__, unbound __enter__).
     pub(super) fn before_with(&mut self, mgr: &Value, is_async: bool) -> PyResult<(Value, Value)> {
         let (enter, exit) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
         let cls = self.type_of(mgr);
@@ -26,8 +26,7 @@ impl Vm {
             Value::Function(_) | Value::Builtin(_) => self.bound_method(mgr.clone(), ex.clone()),
             _ => ex.clone(),
         };
-        let entered = self.call(en, vec![mgr.clone()])?;
-        Ok((exit_bound, entered))
+        Ok((exit_bound, en))
     }
 
     pub(super) fn exception_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {

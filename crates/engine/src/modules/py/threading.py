@@ -198,7 +198,8 @@ class Thread:
             raise RuntimeError('cannot join thread before it is started')
         if self is current_thread():
             raise RuntimeError('cannot join current thread')
-        self._finished.wait(timeout)
+        if not self._finished.is_set():
+            _thread._wait(self._finished, timeout, 'Thread.join()')
 
     def is_alive(self):
         return self._started and not self._finished.is_set()
