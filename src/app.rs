@@ -50,14 +50,6 @@ pub fn App() -> Html {
     // Read once before any page does: unreadable progress is reset here,
     // and the notice stays until dismissed.
     let notice = use_state(|| progress::load().1);
-    {
-        // A new page starts at its top.
-        use_effect_with(route.clone(), |_| {
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, 0.0);
-            }
-        });
-    }
     let dismiss = {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| notice.set(None))
@@ -78,7 +70,7 @@ pub fn App() -> Html {
         Route::NotFound(path) => html! { <NotFound path={path.clone()} /> },
     };
     html! {
-        <div class={classes!("app", (route != Route::Playground).then_some("app-course"))}>
+        <div class="app">
             <header class="top">
                 <a class="brand" href="#/playground">
                     <span class="logo" aria-hidden="true">{"⟳"}</span>

@@ -348,6 +348,21 @@ mod tests {
     }
 
     #[test]
+    fn the_export_says_what_was_passed_and_when() {
+        let course = looplab_course::load(&looplab_course::embedded::files()).unwrap();
+        let text = sample().export(&course, "2026-12-02T09:00:00.000Z");
+        let j = Json::parse(&text).unwrap();
+        let summary = j.get("summary").unwrap();
+        assert_eq!(summary.get("exported_at").and_then(Json::as_str), Some("2026-12-02T09:00:00.000Z"));
+        assert_eq!(summary.get("exercises_passed").and_then(Json::as_int), Some(1));
+        let Some(Json::Arr(passed)) = summary.get("passed") else { panic!("no passed list") };
+        assert_eq!(passed[0].get("exercise").and_then(Json::as_str), Some("first-await"));
+        assert_eq!(passed[0].get("passed_at").and_then(Json::as_str), Some("2026-12-01T10:00:00.000Z"));
+        // The export is itself a progress file.
+        assert_eq!(parse(&text), Ok(sample()));
+    }
+
+    #[test]
     fn merge_keeps_passes_and_better_scores() {
         let mut mine = sample();
         let mut theirs = Progress::default();

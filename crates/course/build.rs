@@ -1,6 +1,7 @@
 //! Embeds the course: every `.toml`, `.md` and `.py` file under
 //! `exercises/` becomes an `include_str!` entry in `embedded.rs`, so the
-//! browser app carries the course without reading files. Every `.toml` file
+//! browser app carries the course without reading files (the teachers'
+//! `README.md` and `AUTHORING.md` are left out). Every `.toml` file
 //! is parsed here too, so a malformed one fails the build with its path and
 //! line (the rest of the validation runs in `tests/course.rs`).
 
@@ -9,6 +10,9 @@
 mod toml;
 
 use std::path::{Path, PathBuf};
+
+/// Files under `exercises/` that are for teachers, not part of the course.
+const NOT_CONTENT: [&str; 2] = ["README.md", "AUTHORING.md"];
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -39,6 +43,9 @@ fn main() {
         let rel = p.strip_prefix(&root).expect("walked under root");
         let key: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
         let key = key.join("/");
+        if NOT_CONTENT.contains(&key.as_str()) {
+            continue;
+        }
         if key.ends_with(".toml") {
             let text = std::fs::read_to_string(p).unwrap_or_else(|e| panic!("exercises/{key}: {e}"));
             if let Err(e) = toml::parse(&text) {
