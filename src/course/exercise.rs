@@ -61,6 +61,16 @@ pub fn ExercisePage(props: &ExerciseProps) -> Html {
     let generation = use_state(|| 0u32);
     let verdict = use_state(|| None::<Verdict>);
     let checking = use_state(|| false);
+    // A new verdict is scrolled into view: the steps above may be long.
+    let result_ref = use_node_ref();
+    {
+        let (result_ref, done) = (result_ref.clone(), !*checking && verdict.is_some());
+        use_effect_with(done, move |done| {
+            if let (true, Some(el)) = (*done, result_ref.cast::<web_sys::Element>()) {
+                el.scroll_into_view();
+            }
+        });
+    }
 
     let course = match course {
         Ok(c) => c,
@@ -159,11 +169,13 @@ pub fn ExercisePage(props: &ExerciseProps) -> Html {
                         { for ex.steps.iter().map(|s| html! { <li>{ markdown::inline(s) }</li> }) }
                     </ol>
                     <p class="how">{"Edit the code on the right. "}<kbd>{"▶ Run"}</kbd>{" to watch it, "}<kbd>{"✓ Check"}</kbd>{" when you think it is right."}</p>
-                    if *checking {
-                        <div class="result checking" aria-live="polite">{"Checking your program…"}</div>
-                    } else if let Some(v) = &*verdict {
-                        { result(&ex, v) }
-                    }
+                    <div ref={result_ref}>
+                        if *checking {
+                            <div class="result checking" aria-live="polite">{"Checking your program…"}</div>
+                        } else if let Some(v) = &*verdict {
+                            { result(&ex, v) }
+                        }
+                    </div>
                     <section class="help">
                         if hints_shown > 0 {
                             <ol class="hints">
