@@ -69,3 +69,9 @@ pub fn save(key: &str, value: &str) {
         let _ = s.set_item(key, value);
     }
 }
+
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}

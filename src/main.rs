@@ -1,15 +1,21 @@
 //! Looplab's browser app. The engine (crates/engine) runs the learner's
 //! program; this crate only drives it ([`driver`]) and draws: [`app`] (the
-//! shell), [`playground`], and [`runner`] (toolbar, [`editor`], [`console`]).
+//! shell, routed by [`route`]), [`playground`], the [`course`] pages with
+//! the learner's [`progress`], and [`runner`] (toolbar, [`editor`],
+//! [`console`]) that both embed.
 
 mod app;
 mod browser;
 mod clock;
 mod console;
 mod console_model;
+mod course;
 mod driver;
 mod editor;
+mod json;
 mod playground;
+mod progress;
+mod route;
 mod runner;
 mod share;
 mod traceback;

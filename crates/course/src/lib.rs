@@ -5,7 +5,8 @@
 //! - [`check`] holds the check kinds and their learner-facing explanations;
 //! - [`model`] folds the trace into task lifetimes, waits and output lines;
 //! - [`source`] answers questions about the code from the engine's AST;
-//! - [`validate`] is what `looplab check exercises/` runs.
+//! - [`validate`] is what `looplab check exercises/` runs;
+//! - [`embedded`] is the course as the build found it (for the browser app).
 
 pub mod check;
 pub mod content;
@@ -14,6 +15,16 @@ pub mod run;
 pub mod source;
 pub mod toml;
 pub mod validate;
+
+/// The files of `exercises/`, compiled in by `build.rs`.
+pub mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+    /// The embedded files as [`crate::Files`], ready for [`crate::load`].
+    pub fn files() -> crate::Files {
+        FILES.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+}
 
 pub use check::{Check, Outcome};
 pub use content::{load, load_dir, ContentError, Course, Exercise, Files, Lesson, Question, QuestionKind};
@@ -38,14 +49,24 @@ impl Report {
 
 /// The reference solution's stdout lines (what `output` checks without `lines` expect).
 pub fn expected_output(ex: &Exercise) -> Vec<String> {
-    let r = run::run(&ex.solution, "solution.py");
-    r.stdout.lines().map(str::to_string).collect()
+    expected_from(&run::run(&ex.solution, "solution.py"))
+}
+
+/// [`expected_output`] from a run of the solution made elsewhere (the
+/// browser runs it a slice at a time).
+pub fn expected_from(solution_run: &Run) -> Vec<String> {
+    solution_run.stdout.lines().map(str::to_string).collect()
 }
 
 /// Runs `code` and judges it by the exercise's checks. `expected` is
 /// [`expected_output`] (computed once by the caller and reused).
 pub fn check_code(ex: &Exercise, code: &str, expected: &[String]) -> Report {
-    let run = run::run(code, "main.py");
+    judge(ex, code, run::run(code, "main.py"), expected)
+}
+
+/// Judges a finished run of `code` (run as `main.py`, e.g. by a
+/// [`run::Stepper`] a slice at a time) by the exercise's checks.
+pub fn judge(ex: &Exercise, code: &str, run: Run, expected: &[String]) -> Report {
     let model = Model::from_trace(&run.events);
     let facts = looplab_parser::parse_module(code).ok().map(|m| source::analyse(&m));
     let mut outcomes = vec![ran_to_end(&run, &model)];

@@ -1,5 +1,10 @@
 //! Running a program on the engine for the checker: instantly (virtual
 //! clock jumps), with a cap on work so an endless loop ends with a message.
+//!
+//! [`Stepper`] runs it a slice at a time, so a host that must stay
+//! responsive (the browser) can yield between slices; [`run`] runs it to
+//! the end at once (CLI, tests). Both apply the same caps, so a program gets
+//! the same verdict everywhere.
 
 use looplab_engine::{Event, Interpreter, Limits, Status, Stream};
 
@@ -19,31 +24,52 @@ pub struct Run {
     pub stopped: Option<String>,
 }
 
+/// A run in progress, advanced by [`Stepper::advance`].
+pub struct Stepper {
+    it: Interpreter,
+    spent: u64,
+}
+
+impl Stepper {
+    /// Loads `source` (shown in tracebacks as `filename`); nothing runs yet.
+    pub fn new(source: &str, filename: &str) -> Stepper {
+        Stepper { it: Interpreter::new(source, filename, Limits::default()), spent: 0 }
+    }
+
+    /// Runs up to `budget` instructions; the finished run once the program
+    /// has ended or hit a cap.
+    pub fn advance(&mut self, budget: u64) -> Option<Run> {
+        if let Status::Finished(code) = self.it.run(budget) {
+            return Some(self.finish(Some(code), None));
+        }
+        self.spent += budget;
+        if self.spent >= INSTRUCTION_CAP {
+            return Some(self.finish(None, Some("the program was still running after 50 million steps (an endless loop?)")));
+        }
+        if self.it.vm.clock > VIRTUAL_TIME_CAP {
+            return Some(self.finish(None, Some("the program was still waiting after an hour of virtual time")));
+        }
+        None
+    }
+
+    fn finish(&self, exit_code: Option<i32>, stopped: Option<&str>) -> Run {
+        let trace = self.it.trace();
+        Run {
+            events: trace.events.clone(),
+            stdout: trace.text(Stream::Stdout),
+            stderr: trace.text(Stream::Stderr),
+            exit_code,
+            stopped: stopped.map(str::to_string),
+        }
+    }
+}
+
 /// Runs `source` (shown in tracebacks as `filename`) to the end.
 pub fn run(source: &str, filename: &str) -> Run {
-    let mut it = Interpreter::new(source, filename, Limits::default());
-    let mut spent = 0;
-    let mut stopped = None;
-    let exit_code = loop {
-        if let Status::Finished(code) = it.run(100_000) {
-            break Some(code);
+    let mut s = Stepper::new(source, filename);
+    loop {
+        if let Some(run) = s.advance(100_000) {
+            return run;
         }
-        spent += 100_000;
-        if spent >= INSTRUCTION_CAP {
-            stopped = Some("the program was still running after 50 million steps (an endless loop?)".into());
-            break None;
-        }
-        if it.vm.clock > VIRTUAL_TIME_CAP {
-            stopped = Some("the program was still waiting after an hour of virtual time".into());
-            break None;
-        }
-    };
-    let trace = it.trace();
-    Run {
-        events: trace.events.clone(),
-        stdout: trace.text(Stream::Stdout),
-        stderr: trace.text(Stream::Stderr),
-        exit_code,
-        stopped,
     }
 }

@@ -16,6 +16,33 @@ fn the_course_validates() {
     assert!(s.exercises >= 2 && s.questions >= 4);
 }
 
+#[test]
+fn the_embedded_course_is_exercises_as_on_disk() {
+    let mut on_disk = load_dir(&course_dir()).expect("exercises/ is readable");
+    on_disk.retain(|path, _| path != "README.md" && path != "AUTHORING.md");
+    let embedded = looplab_course::embedded::files();
+    assert_eq!(embedded.keys().collect::<Vec<_>>(), on_disk.keys().collect::<Vec<_>>());
+    assert!(embedded == on_disk, "a course file changed after the build embedded it");
+    load(&embedded).unwrap_or_else(|e| panic!("exercises/{e}"));
+}
+
+#[test]
+fn a_sliced_run_judges_like_a_whole_run() {
+    let course = load(&looplab_course::embedded::files()).unwrap();
+    let ex = course.exercise("three-at-once").expect("the course has three-at-once");
+    let mut s = looplab_course::run::Stepper::new(&ex.solution, "main.py");
+    let run = loop {
+        if let Some(r) = s.advance(1_000) {
+            break r;
+        }
+    };
+    let expected = looplab_course::expected_output(ex);
+    let sliced = looplab_course::judge(ex, &ex.solution, run, &expected);
+    let whole = check_code(ex, &ex.solution, &expected);
+    assert!(sliced.passed && whole.passed);
+    assert_eq!(sliced.outcomes, whole.outcomes);
+}
+
 fn one_exercise(toml: &str, solution: &str) -> Files {
     let mut f = Files::new();
     f.insert("course.toml".into(), "title = \"t\"\n[[lesson]]\nid = \"l\"\ntitle = \"L\"\nexercises = [\"ex\"]\n".into());

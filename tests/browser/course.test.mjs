@@ -1,0 +1,238 @@
+// The course in a real browser: an exercise checked wrong then right, the
+// result kept across a reload, a quiz scored, progress exported and
+// imported, unreadable storage reset with a notice, the map's marks, and
+// a lesson's examples loaded into its runner.
+// Run by scripts/test.sh after `trunk build --release` (serves dist/).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./server.mjs";
+import { launch } from "./browser.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const dist = path.join(root, "dist");
+const shots = path.join(root, "target/screenshots");
+const exercises = path.join(root, "exercises");
+let server, browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, "index.html")), "build the app first: trunk build --release");
+  fs.mkdirSync(shots, { recursive: true });
+  server = await serve({ "/": dist });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh page (one origin: localStorage is shared within the browser). */
+async function open(hash) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(server.url + "/" + hash);
+  return { page, errors };
+}
+
+const clearProgress = (page) => page.evaluate(() => localStorage.removeItem("looplab:progress"));
+
+/** Replaces the editor's text as if the learner typed it. */
+async function type(page, code) {
+  await page.getByTestId("editor").waitFor();
+  await page.evaluate((c) => window.LooplabEditor.setValue(c), code);
+}
+
+async function check(page) {
+  await page.getByTestId("check").click();
+  const result = page.getByTestId("check-result");
+  await result.waitFor({ timeout: 20000 });
+  return result;
+}
+
+const solution = fs.readFileSync(path.join(exercises, "first-await/solution.py"), "utf8");
+const starter = fs.readFileSync(path.join(exercises, "first-await/starter.py"), "utf8");
+
+test("an exercise: wrong then right, and still passed with its code after a reload", async () => {
+  const { page, errors } = await open("#/exercise/first-await");
+  await clearProgress(page);
+  await page.reload();
+  await page.getByTestId("exercise").waitFor();
+  assert.equal(await page.getByTestId("exercise").getAttribute("data-status"), "started");
+
+  // The starter forgets the await: the checker says what went wrong.
+  await type(page, starter);
+  let result = await check(page);
+  assert.equal(await result.getAttribute("data-status"), "fail");
+  const detail = await page.getByTestId("check-detail").textContent();
+  assert.match(detail, /toast is ready/, detail);
+  await page.getByTestId("run-status").filter({ hasText: /finished|failed/ }).waitFor();
+  await page.screenshot({ path: path.join(shots, "exercise-fail.png") });
+
+  // Hints come one at a time.
+  await page.getByTestId("hint").click();
+  assert.equal(await page.getByTestId("hint-text").count(), 1);
+  await page.getByTestId("hint").click();
+  assert.equal(await page.getByTestId("hint-text").count(), 2);
+  assert.ok(await page.getByTestId("hint").isDisabled(), "all hints shown");
+
+  await type(page, solution);
+  result = await check(page);
+  assert.equal(await result.getAttribute("data-status"), "pass");
+  assert.match(await result.textContent(), /Passed/);
+  assert.equal(await page.getByTestId("exercise-status").getAttribute("data-status"), "passed");
+  await page.screenshot({ path: path.join(shots, "exercise-pass.png") });
+
+  await page.reload();
+  await page.getByTestId("exercise").waitFor();
+  assert.equal(await page.getByTestId("exercise").getAttribute("data-status"), "passed");
+  assert.equal(await page.evaluate(() => window.LooplabEditor.getValue()), solution);
+  assert.equal(await page.getByTestId("hint-text").count(), 2, "revealed hints stay revealed");
+
+  // The solution can be asked for; it does not replace the code until asked.
+  await page.getByTestId("show-solution").click();
+  assert.match(await page.getByTestId("solution").textContent(), /await make_toast\(\)/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("moving between exercises mounts each one's own code", async () => {
+  const { page, errors } = await open("#/exercise/first-await");
+  await page.getByTestId("exercise").waitFor();
+  await page.getByTestId("editor").waitFor();
+  await page.evaluate(() => { location.hash = "#/exercise/run-the-loop"; });
+  await page.waitForFunction(() => window.LooplabEditor.getValue().length > 0 && document.querySelector('[data-testid="exercise"]'));
+  const next = fs.readFileSync(path.join(exercises, "run-the-loop/starter.py"), "utf8");
+  await page.waitForFunction((c) => window.LooplabEditor.getValue() === c, next);
+  await page.goBack();
+  await page.waitForFunction((c) => window.LooplabEditor.getValue() === c, solution);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a quiz is scored, explained and kept", async () => {
+  const { page, errors } = await open("#/quiz/coroutines");
+  await page.getByTestId("quiz").waitFor();
+  const questions = page.getByTestId("quiz-question");
+  assert.equal(await questions.count(), 4);
+  // Question 1's right option, from the quiz file (`answer` counts from 1).
+  const toml = fs.readFileSync(path.join(exercises, "lessons/coroutines/quiz.toml"), "utf8");
+  const answer = Number(toml.match(/answer = (\d+)/)[1]);
+  await questions.nth(0).getByTestId("quiz-option").nth(answer - 1).click();
+  // A typed predict-the-output answer, wrong on purpose.
+  await questions.nth(1).getByTestId("quiz-answer").fill("nothing");
+  await questions.nth(2).getByTestId("quiz-option").nth(0).click();
+  await questions.nth(3).getByTestId("quiz-option").nth(0).click();
+  await page.getByTestId("quiz-submit").click();
+  const result = page.getByTestId("quiz-result");
+  await result.waitFor({ timeout: 20000 });
+  assert.equal(await result.getAttribute("data-total"), "4");
+  assert.equal(await questions.nth(0).getAttribute("data-status"), "right");
+  assert.equal(await questions.nth(1).getAttribute("data-status"), "wrong");
+  const firstScore = Number(await result.getAttribute("data-score"));
+
+  // The engine's output is shown as the answer; typing it is right.
+  const printed = await questions.nth(1).locator(".q-right pre").textContent();
+  assert.match(printed, /step/);
+  await questions.nth(1).getByTestId("quiz-answer").fill(printed);
+  await page.getByTestId("quiz-submit").click();
+  await result.waitFor({ timeout: 20000 });
+  assert.equal(await questions.nth(1).getAttribute("data-status"), "right");
+  assert.equal(Number(await result.getAttribute("data-score")), firstScore + 1);
+  await page.screenshot({ path: path.join(shots, "quiz.png"), fullPage: true });
+
+  await page.reload();
+  await page.getByTestId("quiz-result").waitFor({ timeout: 20000 });
+  assert.equal(Number(await page.getByTestId("quiz-result").getAttribute("data-score")), firstScore + 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the course map shows completion", async () => {
+  const { page, errors } = await open("#/learn");
+  await page.getByTestId("course-map").waitFor();
+  const first = page.getByTestId("map-exercise").first();
+  assert.equal(await first.getAttribute("data-status"), "passed");
+  assert.equal(await page.getByTestId("map-exercise").nth(1).getAttribute("data-status"), "todo", "opened, never edited");
+  assert.match(await page.getByTestId("map-summary").textContent(), /^1 of \d+ exercises passed$/);
+  assert.equal(await page.getByTestId("map-quiz").first().getAttribute("data-status"), "started");
+  await page.screenshot({ path: path.join(shots, "course-map.png") });
+  // The header leads to every section.
+  await page.getByTestId("nav-progress").click();
+  await page.getByTestId("progress").waitFor();
+  await page.getByTestId("nav-playground").click();
+  await page.getByTestId("run").waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("progress is exported as a file and imported back", async () => {
+  const { page, errors } = await open("#/progress");
+  await page.getByTestId("progress").waitFor();
+  assert.equal(await page.getByTestId("progress-passed").textContent(), "1 / 28");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
+  const file = path.join(shots, "..", "progress-export.json");
+  await download.saveAs(file);
+  const exported = JSON.parse(fs.readFileSync(file, "utf8"));
+  assert.equal(exported.format, "looplab-progress");
+  assert.equal(exported.summary.exercises_passed, 1);
+  assert.equal(exported.summary.passed[0].exercise, "first-await");
+  assert.match(exported.summary.passed[0].passed_at, /^\d{4}-\d\d-\d\dT/);
+  assert.equal(exported.exercises["first-await"].code, solution);
+  await page.screenshot({ path: path.join(shots, "progress.png"), fullPage: true });
+
+  // Start over, then bring the file back.
+  await clearProgress(page);
+  await page.reload();
+  await page.getByTestId("progress").waitFor();
+  assert.equal(await page.getByTestId("progress-passed").textContent(), "0 / 28");
+  await page.getByTestId("import").setInputFiles(file);
+  await page.getByTestId("import-result").waitFor();
+  assert.match(await page.getByTestId("import-result").textContent(), /^Imported/);
+  assert.equal(await page.getByTestId("progress-passed").textContent(), "1 / 28");
+
+  // A file that is not progress is refused, and nothing changes.
+  await page.getByTestId("import").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("{\"hello\": 1}") });
+  await page.getByTestId("import-result").filter({ hasText: "Nothing was imported" }).waitFor();
+  assert.equal(await page.getByTestId("progress-passed").textContent(), "1 / 28");
+  await page.goto(server.url + "/#/exercise/first-await");
+  await page.getByTestId("exercise").waitFor();
+  assert.equal(await page.getByTestId("exercise").getAttribute("data-status"), "passed");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("unreadable progress is reset with a notice, not a crash", async () => {
+  const { page, errors } = await open("#/learn");
+  await page.evaluate(() => localStorage.setItem("looplab:progress", "{\"format\": \"looplab-progress\", \"vers"));
+  await page.reload();
+  await page.getByTestId("storage-notice").waitFor();
+  assert.match(await page.getByTestId("storage-notice").textContent(), /could not be read/);
+  await page.getByTestId("course-map").waitFor();
+  assert.match(await page.getByTestId("map-summary").textContent(), /^0 of/);
+  await page.screenshot({ path: path.join(shots, "storage-reset.png") });
+  // The next load is clean.
+  await page.reload();
+  await page.getByTestId("course-map").waitFor();
+  assert.equal(await page.getByTestId("storage-notice").count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a lesson's examples run in its runner", async () => {
+  const { page, errors } = await open("#/lesson/coroutines");
+  await page.getByTestId("lesson").waitFor();
+  const examples = page.getByTestId("example");
+  assert.ok((await examples.count()) >= 2);
+  await examples.nth(1).getByTestId("example-run").click();
+  await page.getByTestId("run-status").filter({ hasText: "finished" }).waitFor({ timeout: 15000 });
+  const code = await page.evaluate(() => window.LooplabEditor.getValue());
+  assert.equal(code, fs.readFileSync(path.join(exercises, "lessons/coroutines/run_main.py"), "utf8"));
+  assert.ok((await page.getByTestId("console-line").count()) > 0);
+  await page.screenshot({ path: path.join(shots, "lesson.png") });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
