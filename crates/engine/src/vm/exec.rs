@@ -366,19 +366,18 @@ impl Vm {
                         return self.fast_call_push(fi, start - 2, from);
                     }
                 }
+                if start < 2 {
+                    return Err(self.runtime_error("CallMethod without a method"));
+                }
+                // Stack: [callable, self-or-null, args...]; self (when
+                // present) is the first argument.
                 let f = &mut self.frames[fi];
-                let args: Vec<Value> = f.stack.drain(start..).collect();
-                let this = f.stack.pop().unwrap_or(Value::None);
+                let is_null = matches!(&f.stack[start - 1], Value::Obj(o) if Rc::ptr_eq(o, &self.types.null));
+                let args: Vec<Value> = f.stack.drain(if is_null { start } else { start - 1 }..).collect();
+                if is_null {
+                    f.stack.pop();
+                }
                 let callable = f.stack.pop().unwrap_or(Value::None);
-                let is_null = matches!(&this, Value::Obj(o) if Rc::ptr_eq(o, &self.types.null));
-                let args = if is_null {
-                    args
-                } else {
-                    let mut a = Vec::with_capacity(args.len() + 1);
-                    a.push(this);
-                    a.extend(args);
-                    a
-                };
                 return self.call_op(callable, args, Vec::new());
             }
             Op::Call(argc) => {
@@ -388,6 +387,9 @@ impl Vm {
                 // this stack into the new frame's locals.
                 if start >= 1 && self.fast_call(fi, start - 1, start) {
                     return self.fast_call_push(fi, start - 1, start);
+                }
+                if start >= 1 && self.fast_init(fi, start - 1, start)? {
+                    return Ok(Flow::Next);
                 }
                 let f = &mut self.frames[fi];
                 let args: Vec<Value> = f.stack.drain(start..).collect();
@@ -1075,6 +1077,56 @@ impl Vm {
         Ok(Flow::Next)
     }
 
+    /// `C(args)` for a plain class (no custom `__new__`, metaclass or
+    /// builtin base) whose `__init__` is a Python function taking exactly
+    /// these positional arguments: allocates the instance and pushes the
+    /// `__init__` frame straight from the stack. Returns false (having done
+    /// nothing) when the general path must decide.
+    fn fast_init(&mut self, fi: usize, callee: usize, from: usize) -> PyResult<bool> {
+        use crate::value::{Layout, HOOK_METACLASS, HOOK_NEW};
+        let f = &self.frames[fi];
+        let Some(Value::Class(c)) = f.stack.get(callee) else { return Ok(false) };
+        if c.layout != Layout::Object || c.hooks() & (HOOK_NEW | HOOK_METACLASS) != 0 || c.module.as_ref() == "builtins" {
+            return Ok(false);
+        }
+        let Some(Value::Function(init)) = c.lookup("__init__") else { return Ok(false) };
+        let code = &init.code;
+        let nargs = f.stack.len() - from;
+        if code.argcount as usize != nargs + 1
+            || code.has_varargs
+            || code.has_varkw
+            || code.kwonlyargcount != 0
+            || !code.cellvars.is_empty()
+            || !code.freevars.is_empty()
+            || code.is_generator_like()
+        {
+            return Ok(false);
+        }
+        if self.frames.len() >= self.limits.recursion_limit {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let c = c.clone();
+        let obj = self.alloc_instance(&c);
+        let mut locals = self.locals_pool.pop().unwrap_or_default();
+        let stack = self.stack_pool.pop().unwrap_or_default();
+        let nlocals = init.code.varnames.len();
+        locals.reserve(nlocals.max(nargs + 1));
+        let f = &mut self.frames[fi];
+        for _ in 0..nargs {
+            locals.push(f.stack.pop());
+        }
+        locals.push(Some(obj.clone()));
+        locals.reverse();
+        for _ in nargs + 1..nlocals {
+            locals.push(None);
+        }
+        f.stack.truncate(callee);
+        let mut frame = Frame::with_parts(init.code.clone(), init.globals.clone(), locals, stack);
+        frame.init_obj = Some(obj);
+        self.frames.push(frame);
+        Ok(true)
+    }
+
     /// `LoadGlobal` on a cache miss: globals, then builtins; refills the cache.
     #[inline(never)]
     fn load_global_slow(&mut self, fi: usize, i: usize) -> PyResult<Value> {
@@ -1117,7 +1169,12 @@ impl Vm {
             // A plain call: recycle the buffers in place and drop the frame
             // without moving it.
             let f = &mut self.frames[n - 1];
-            if f.resume == Resume::Call && f.gen.is_none() && f.init_obj.is_none() {
+            if f.resume == Resume::Call && f.gen.is_none() && (f.init_obj.is_none() || v.is_none()) {
+                // An `__init__` frame hands back the new instance.
+                let v = match f.init_obj.take() {
+                    Some(obj) => obj,
+                    None => v,
+                };
                 if self.stack_pool.len() < 64 {
                     let mut st = std::mem::take(&mut f.stack);
                     let mut l = std::mem::take(&mut f.locals);
