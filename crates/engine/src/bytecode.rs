@@ -4,7 +4,7 @@
 //! `dis` output will recognise) but uses a block stack for exception
 //! handling, which keeps the compiler simple.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::value::Value;
@@ -241,6 +241,42 @@ pub struct Code {
     pub source: Rc<str>,
     /// Per-`names` entry: where `LoadGlobal`/`StoreGlobal` last found it.
     pub global_cache: Box<[Cell<GlobalCache>]>,
+    /// Per-`names` entry: what the receiver's class held under that name
+    /// the last time `LoadAttr`/`StoreAttr`/`LoadMethod` used it.
+    pub attr_cache: Box<[RefCell<AttrCache>]>,
+}
+
+/// A remembered `type(obj).lookup(name)` with what it implies for
+/// attribute access, valid for one class while no watched class dict has
+/// changed (`namemap::watched_epoch`). Attribute instructions on instances
+/// of that class then skip the MRO walk and the descriptor checks.
+#[derive(Default)]
+pub struct AttrCache {
+    /// The class's address and id (ids alone are shared by a class and the
+    /// copy `__build_class__` makes of it).
+    pub class: usize,
+    pub class_id: usize,
+    pub epoch: u64,
+    /// What the class (or its MRO) holds under the name.
+    pub value: Option<Value>,
+    /// `value` is not a data descriptor, so the instance dict comes first.
+    pub dict_first: bool,
+    /// `obj.name = v` may go straight into the instance dict: no data
+    /// descriptor, custom `__setattr__`, `__slots__` or frozen dataclass.
+    pub plain_store: bool,
+    /// `value` is a plain function or builtin method: `LoadMethod` can
+    /// push it unbound with `obj` as self (unless the instance shadows it).
+    pub method: bool,
+}
+
+impl AttrCache {
+    /// Whether the entry describes `cls` as it is now.
+    #[inline(always)]
+    pub fn valid_for(&self, cls: &crate::value::Class) -> bool {
+        self.class == cls as *const crate::value::Class as usize
+            && self.class_id == cls.id
+            && self.epoch == crate::namemap::watched_epoch()
+    }
 }
 
 /// A remembered global lookup, valid while the map versions match (the

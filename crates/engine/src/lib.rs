@@ -14,6 +14,7 @@ pub mod compiler;
 pub mod dict;
 pub mod format;
 pub mod generator;
+pub mod identity;
 pub mod iter;
 pub mod modules;
 pub mod namemap;

@@ -77,6 +77,10 @@ impl PyStr {
         let chars = s.chars().count();
         PyStr { s, chars }
     }
+    /// For callers that know the code-point count (concatenation).
+    pub fn with_chars(s: String, chars: usize) -> PyStr {
+        PyStr { s, chars }
+    }
     pub fn is_ascii(&self) -> bool {
         self.chars == self.s.len()
     }

@@ -202,7 +202,7 @@ fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn id(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_arity(vm, "id", &args, 1, 1)?;
-    Ok(Value::Int(args.pos[0].addr() as i64))
+    Ok(Value::Int(vm.identities.of(&args.pos[0]) as i64))
 }
 
 fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -102,9 +102,9 @@ fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::string(format!("{}({})", cls.name, inner.join(", "))));
     }
     let r = if cls.module.as_ref() == "builtins" {
-        format!("<{} object at {:#x}>", cls.qualname, this.addr())
+        format!("<{} object at {:#x}>", cls.qualname, vm.identities.of(&this))
     } else {
-        format!("<{}.{} object at {:#x}>", cls.module, cls.qualname, this.addr())
+        format!("<{}.{} object at {:#x}>", cls.module, cls.qualname, vm.identities.of(&this))
     };
     Ok(Value::string(r))
 }
@@ -154,8 +154,8 @@ fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn object_hash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(args.pos.first().map(|v| (v.addr() >> 4) as i64).unwrap_or(0)))
+fn object_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(args.pos.first().map(|v| (vm.identities.of(v) >> 4) as i64).unwrap_or(0)))
 }
 
 fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -166,6 +166,7 @@ impl<'a> Compiler<'a> {
             positions: u.positions,
             consts: u.consts,
             global_cache: (0..u.names.len()).map(|_| std::cell::Cell::new(crate::bytecode::GlobalCache::EMPTY)).collect(),
+            attr_cache: (0..u.names.len()).map(|_| Default::default()).collect(),
             names: u.names,
             varnames: u.varnames,
             cellvars: u.cellvars,

@@ -556,6 +556,116 @@ impl Vm {
         Ok((v, None))
     }
 
+    /// Whether attribute instructions may cache lookups for this receiver
+    /// (classes, modules and `super()` objects resolve names their own way).
+    fn attr_cacheable(obj: &Value) -> bool {
+        match obj {
+            Value::Class(_) => false,
+            Value::Obj(o) => !matches!(o.payload, Payload::Super { .. } | Payload::Module(_)),
+            _ => true,
+        }
+    }
+
+    /// Refreshes the attribute cache entry `i` of the top frame's code for
+    /// `cls` if it is stale.
+    fn fill_attr_cache(&self, fi: usize, i: usize, cls: &Rc<Class>) {
+        let code = self.frames[fi].code.clone();
+        let (Some(cell), Some(name)) = (code.attr_cache.get(i), code.names.get(i)) else { return };
+        if cell.borrow().valid_for(cls) {
+            return;
+        }
+        let value = cls.lookup(name);
+        let data_descr = value.as_ref().map(|a| self.is_data_descriptor(a)).unwrap_or(false);
+        let hooks = cls.hooks();
+        let plain_store = !data_descr
+            && hooks & (crate::value::HOOK_SETATTR | crate::value::HOOK_SLOTS) == 0
+            && cls.lookup("__dataclass_frozen__").is_none();
+        let method = match &value {
+            Some(Value::Function(_)) => true,
+            Some(Value::Builtin(b)) => b.bound.is_none() && b.owner.is_some(),
+            _ => false,
+        };
+        let entry = crate::bytecode::AttrCache {
+            class: Rc::as_ptr(cls) as usize,
+            class_id: cls.id,
+            epoch: crate::namemap::watched_epoch(),
+            value,
+            dict_first: !data_descr,
+            plain_store,
+            method,
+        };
+        let old = std::mem::replace(&mut *cell.borrow_mut(), entry);
+        drop(old);
+    }
+
+    /// `LoadAttr` when the inline fast path (an instance-dict hit) missed.
+    #[inline(never)]
+    pub(super) fn load_attr_slow(&mut self, fi: usize, i: usize) -> PyResult<()> {
+        let obj = self.pop();
+        if let Value::Obj(o) = &obj {
+            if Self::attr_cacheable(&obj) {
+                let cls = o.class.clone();
+                self.fill_attr_cache(fi, i, &cls);
+            }
+        }
+        let name = self.frames[fi].code.names[i].clone();
+        let v = self.getattr(&obj, &name)?;
+        self.push(v);
+        Ok(())
+    }
+
+    /// `StoreAttr` when the inline fast path (a plain instance store) missed.
+    #[inline(never)]
+    pub(super) fn store_attr_slow(&mut self, fi: usize, i: usize) -> PyResult<()> {
+        let obj = self.pop();
+        let v = self.pop();
+        if let Value::Obj(o) = &obj {
+            if matches!(o.payload, Payload::None) {
+                let cls = o.class.clone();
+                self.fill_attr_cache(fi, i, &cls);
+            }
+        }
+        let name = self.frames[fi].code.names[i].clone();
+        self.setattr(&obj, &name, v)
+    }
+
+    /// `LoadMethod` when the inline fast path missed: fills the cache for
+    /// the receiver's class and pushes [callable, self-or-null].
+    #[inline(never)]
+    pub(super) fn load_method_slow(&mut self, fi: usize, i: usize) -> PyResult<()> {
+        let obj = self.pop();
+        let name = self.frames[fi].code.names[i].clone();
+        if Self::attr_cacheable(&obj) {
+            let cls = self.type_of(&obj);
+            self.fill_attr_cache(fi, i, &cls);
+            let code = self.frames[fi].code.clone();
+            let found = {
+                let c = code.attr_cache[i].borrow();
+                if c.method {
+                    c.value.clone()
+                } else {
+                    None
+                }
+            };
+            if let Some(m) = found {
+                let shadowed = match &obj {
+                    Value::Obj(o) => o.dict.borrow().contains(&name),
+                    _ => false,
+                };
+                if !shadowed {
+                    self.push(m);
+                    self.push(obj);
+                    return Ok(());
+                }
+            }
+        }
+        let v = self.getattr(&obj, &name)?;
+        self.push(v);
+        let null = Value::Obj(self.types.null.clone());
+        self.push(null);
+        Ok(())
+    }
+
     /// For dunder calls from Rust: returns the callable and whether `self`
     /// must be passed explicitly.
     pub(super) fn bind_descriptor_for_dunder(&mut self, f: Value, obj: &Value) -> PyResult<(Value, bool)> {

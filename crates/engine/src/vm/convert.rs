@@ -140,10 +140,10 @@ impl Vm {
                         let b = b.borrow().clone();
                         return self.hash(&b);
                     }
-                    _ => (v.addr() >> 4) as i64,
+                    _ => (self.identities.of(v) >> 4) as i64,
                 }
             }
-            _ => (v.addr() >> 4) as i64,
+            _ => (self.identities.of(v) >> 4) as i64,
         })
     }
 
@@ -230,11 +230,11 @@ impl Vm {
                 }
                 format!("frozenset({{{}}})", self.join_reprs(items.iter())?)
             }
-            Value::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow(), v.addr()),
+            Value::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow(), self.identities.of(v)),
             Value::Builtin(b) => match &b.bound {
                 Some(this) if !matches!(this, Value::Obj(o) if matches!(o.payload, Payload::Module(_))) => {
                     let t = self.type_name(this);
-                    format!("<built-in method {} of {} object at {:#x}>", b.name, t, this.addr())
+                    format!("<built-in method {} of {} object at {:#x}>", b.name, t, self.identities.of(this))
                 }
                 _ => format!("<built-in function {}>", b.name),
             },
@@ -363,19 +363,19 @@ impl Vm {
             Payload::Slice(a, b, c) => format!("slice({}, {}, {})", self.repr(a)?, self.repr(b)?, self.repr(c)?),
             Payload::Gen(st) => {
                 let st = st.borrow();
-                format!("<{} object {} at {:#x}>", st.noun().replace(' ', "_"), st.qualname, v.addr())
+                format!("<{} object {} at {:#x}>", st.noun().replace(' ', "_"), st.qualname, self.identities.of(v))
             }
-            Payload::Property { .. } => format!("<property object at {:#x}>", v.addr()),
-            Payload::Cell(_) => format!("<cell at {:#x}>", v.addr()),
+            Payload::Property { .. } => format!("<property object at {:#x}>", self.identities.of(v)),
+            Payload::Cell(_) => format!("<cell at {:#x}>", self.identities.of(v)),
             Payload::Native(_) => match crate::native::native_repr(self, v)? {
                 Some(r) => r,
-                None => format!("<{} object at {:#x}>", o.class.name, v.addr()),
+                None => format!("<{} object at {:#x}>", o.class.name, self.identities.of(v)),
             },
             _ => {
                 if o.class.module.as_ref() == "builtins" {
-                    format!("<{} object at {:#x}>", o.class.qualname, v.addr())
+                    format!("<{} object at {:#x}>", o.class.qualname, self.identities.of(v))
                 } else {
-                    format!("<{}.{} object at {:#x}>", o.class.module, o.class.qualname, v.addr())
+                    format!("<{}.{} object at {:#x}>", o.class.module, o.class.qualname, self.identities.of(v))
                 }
             }
         })

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use super::frame::{Block, Frame, Resume};
 use super::{Exec, PyResult, Vm};
 use crate::bytecode::{BinOp, CmpKind, GlobalCache, Op};
-use crate::value::Value;
+use crate::value::{Payload, Value};
 
 /// What an instruction asks the loop to do next.
 pub(super) enum Flow {
@@ -49,6 +49,13 @@ fn int_cmp(op: CmpKind, x: i64, y: i64) -> bool {
         CmpKind::Gt => x > y,
         CmpKind::Ge => x >= y,
     }
+}
+
+/// Pops a value the caller has just seen is an int (or another variant
+/// that owns nothing), skipping the destructor call a plain pop would make.
+#[inline(always)]
+fn pop_unboxed(stack: &mut Vec<Value>) {
+    std::mem::forget(stack.pop());
 }
 
 impl Vm {
@@ -280,16 +287,39 @@ impl Vm {
                 }
             }
             Op::LoadAttr(i) => {
-                let name = f.code.names[i as usize].clone();
-                let obj = f.stack.pop().unwrap_or(Value::None);
-                let v = self.getattr(&obj, &name)?;
-                self.tpush(v);
+                // Fast path: an instance attribute whose class (per the
+                // cache) has no data descriptor of that name.
+                let hit = match f.stack.last() {
+                    Some(Value::Obj(o)) if !matches!(o.payload, Payload::Module(_) | Payload::Super { .. }) => {
+                        let c = f.code.attr_cache[i as usize].borrow();
+                        if c.dict_first && c.valid_for(&o.class) {
+                            o.dict.borrow().get(&f.code.names[i as usize]).cloned()
+                        } else {
+                            None
+                        }
+                    }
+                    _ => None,
+                };
+                match (hit, f.stack.last_mut()) {
+                    (Some(v), Some(top)) => *top = v,
+                    _ => self.load_attr_slow(fi, i as usize)?,
+                }
             }
             Op::StoreAttr(i) => {
-                let name = f.code.names[i as usize].clone();
-                let obj = f.stack.pop().unwrap_or(Value::None);
-                let v = f.stack.pop().unwrap_or(Value::None);
-                self.setattr(&obj, &name, v)?;
+                let plain = match f.stack.last() {
+                    Some(Value::Obj(o)) if matches!(o.payload, Payload::None) => {
+                        let c = f.code.attr_cache[i as usize].borrow();
+                        c.plain_store && c.valid_for(&o.class)
+                    }
+                    _ => false,
+                };
+                if plain && f.stack.len() >= 2 {
+                    if let (Some(Value::Obj(o)), Some(v)) = (f.stack.pop(), f.stack.pop()) {
+                        o.dict.borrow_mut().set(f.code.names[i as usize].clone(), v);
+                    }
+                } else {
+                    self.store_attr_slow(fi, i as usize)?;
+                }
             }
             Op::DeleteAttr(i) => {
                 let name = f.code.names[i as usize].clone();
@@ -297,11 +327,34 @@ impl Vm {
                 self.delattr(&obj, &name)?;
             }
             Op::LoadMethod(i) => {
-                let name = f.code.names[i as usize].clone();
-                let obj = f.stack.pop().unwrap_or(Value::None);
-                let (callable, this) = self.load_method(obj, &name)?;
-                self.tpush(callable);
-                self.tpush(this.unwrap_or_else(|| Value::Obj(self.types.null.clone())));
+                // Fast path: a plain function on the instance's class, not
+                // shadowed by the instance dict.
+                let found = match f.stack.last() {
+                    Some(Value::Obj(o)) if !matches!(o.payload, Payload::Module(_) | Payload::Super { .. }) => {
+                        let c = f.code.attr_cache[i as usize].borrow();
+                        if c.method && c.valid_for(&o.class) {
+                            let d = o.dict.borrow();
+                            if d.is_empty() || !d.contains(&f.code.names[i as usize]) {
+                                c.value.clone()
+                            } else {
+                                None
+                            }
+                        } else {
+                            None
+                        }
+                    }
+                    _ => None,
+                };
+                match (found, f.stack.pop()) {
+                    (Some(m), Some(obj)) => {
+                        f.stack.push(m);
+                        f.stack.push(obj);
+                    }
+                    (_, obj) => {
+                        f.stack.push(obj.unwrap_or(Value::None));
+                        self.load_method_slow(fi, i as usize)?;
+                    }
+                }
             }
             Op::CallMethod(argc) => {
                 let len = f.stack.len();
@@ -313,19 +366,18 @@ impl Vm {
                         return self.fast_call_push(fi, start - 2, from);
                     }
                 }
+                if start < 2 {
+                    return Err(self.runtime_error("CallMethod without a method"));
+                }
+                // Stack: [callable, self-or-null, args...]; self (when
+                // present) is the first argument.
                 let f = &mut self.frames[fi];
-                let args: Vec<Value> = f.stack.drain(start..).collect();
-                let this = f.stack.pop().unwrap_or(Value::None);
+                let is_null = matches!(&f.stack[start - 1], Value::Obj(o) if Rc::ptr_eq(o, &self.types.null));
+                let args: Vec<Value> = f.stack.drain(if is_null { start } else { start - 1 }..).collect();
+                if is_null {
+                    f.stack.pop();
+                }
                 let callable = f.stack.pop().unwrap_or(Value::None);
-                let is_null = matches!(&this, Value::Obj(o) if Rc::ptr_eq(o, &self.types.null));
-                let args = if is_null {
-                    args
-                } else {
-                    let mut a = Vec::with_capacity(args.len() + 1);
-                    a.push(this);
-                    a.extend(args);
-                    a
-                };
                 return self.call_op(callable, args, Vec::new());
             }
             Op::Call(argc) => {
@@ -335,6 +387,9 @@ impl Vm {
                 // this stack into the new frame's locals.
                 if start >= 1 && self.fast_call(fi, start - 1, start) {
                     return self.fast_call_push(fi, start - 1, start);
+                }
+                if start >= 1 && self.fast_init(fi, start - 1, start)? {
+                    return Ok(Flow::Next);
                 }
                 let f = &mut self.frames[fi];
                 let args: Vec<Value> = f.stack.drain(start..).collect();
@@ -378,6 +433,14 @@ impl Vm {
                 self.tpush(v);
             }
             Op::Binary(op) => {
+                // Small ints are combined in place: no pops, no destructors.
+                if let [.., Value::Int(x), Value::Int(y)] = f.stack.as_mut_slice() {
+                    if let Some(r) = int_arith(op, *x, *y) {
+                        *x = r;
+                        pop_unboxed(&mut f.stack);
+                        return Ok(Flow::Next);
+                    }
+                }
                 let b = f.stack.pop().unwrap_or(Value::None);
                 let a = f.stack.pop().unwrap_or(Value::None);
                 let r = match (a, b) {
@@ -390,6 +453,18 @@ impl Vm {
                 self.tpush(r);
             }
             Op::Inplace(op) => {
+                if let [.., Value::Int(x), Value::Int(y)] = f.stack.as_mut_slice() {
+                    if let Some(r) = int_arith(op, *x, *y) {
+                        *x = r;
+                        pop_unboxed(&mut f.stack);
+                        return Ok(Flow::Next);
+                    }
+                }
+                if op == BinOp::Add {
+                    if let [.., Value::Str(_), Value::Str(_)] = f.stack.as_slice() {
+                        return self.str_append(fi, budget);
+                    }
+                }
                 let b = f.stack.pop().unwrap_or(Value::None);
                 let a = f.stack.pop().unwrap_or(Value::None);
                 let r = match (a, b) {
@@ -407,30 +482,29 @@ impl Vm {
                 self.tpush(r);
             }
             Op::Compare(op) => {
+                if let [.., Value::Int(x), Value::Int(y)] = f.stack.as_slice() {
+                    let r = int_cmp(op, *x, *y);
+                    pop_unboxed(&mut f.stack);
+                    pop_unboxed(&mut f.stack);
+                    // Fused with a following conditional jump (the
+                    // common `if a < b:` / `while` shape).
+                    match f.code.ops.get(f.ip) {
+                        Some(&Op::PopJumpIfFalse(t)) if *budget > 0 => {
+                            *budget -= 1;
+                            f.ip = if r { f.ip + 1 } else { t as usize };
+                        }
+                        Some(&Op::PopJumpIfTrue(t)) if *budget > 0 => {
+                            *budget -= 1;
+                            f.ip = if r { t as usize } else { f.ip + 1 };
+                        }
+                        _ => f.stack.push(Value::Bool(r)),
+                    }
+                    return Ok(Flow::Next);
+                }
                 let b = f.stack.pop().unwrap_or(Value::None);
                 let a = f.stack.pop().unwrap_or(Value::None);
-                match (a, b) {
-                    (Value::Int(x), Value::Int(y)) => {
-                        let r = int_cmp(op, x, y);
-                        // Fused with a following conditional jump (the
-                        // common `if a < b:` / `while` shape).
-                        match f.code.ops.get(f.ip) {
-                            Some(&Op::PopJumpIfFalse(t)) if *budget > 0 => {
-                                *budget -= 1;
-                                f.ip = if r { f.ip + 1 } else { t as usize };
-                            }
-                            Some(&Op::PopJumpIfTrue(t)) if *budget > 0 => {
-                                *budget -= 1;
-                                f.ip = if r { t as usize } else { f.ip + 1 };
-                            }
-                            _ => f.stack.push(Value::Bool(r)),
-                        }
-                    }
-                    (a, b) => {
-                        let r = self.compare(a, b, op)?;
-                        self.tpush(r);
-                    }
-                }
+                let r = self.compare(a, b, op)?;
+                self.tpush(r);
             }
             Op::Is(negate) => {
                 let b = f.stack.pop().unwrap_or(Value::None);
@@ -653,7 +727,39 @@ impl Vm {
                 let it = self.get_iter(&v)?;
                 self.tpush(it);
             }
-            Op::ForIter(t) => return self.for_iter(t),
+            Op::ForIter(t) => {
+                // Ranges and lists step inline; everything else goes
+                // through the iteration protocol.
+                let fast = match f.stack.last() {
+                    Some(Value::Obj(o)) => match &o.payload {
+                        crate::value::Payload::Iter(st) => match st.try_borrow_mut().as_deref_mut() {
+                            Ok(crate::iter::IterState::Range { cur, stop, step }) if *step > 0 && *cur < *stop => {
+                                let v = *cur;
+                                *cur = cur.saturating_add(*step);
+                                if *cur == v {
+                                    *cur = *stop;
+                                }
+                                Some(Value::Int(v))
+                            }
+                            Ok(crate::iter::IterState::List { list, i }) => {
+                                let item = list.try_borrow().ok().and_then(|l| l.get(*i).cloned());
+                                if item.is_some() {
+                                    *i += 1;
+                                }
+                                item
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(v) = fast {
+                    f.stack.push(v);
+                    return Ok(Flow::Next);
+                }
+                return self.for_iter(t);
+            }
             Op::GetAIter => {
                 let v = f.stack.pop().unwrap_or(Value::None);
                 let it = self.get_aiter(&v)?;
@@ -867,16 +973,154 @@ impl Vm {
         let mut locals = self.locals_pool.pop().unwrap_or_default();
         let stack = self.stack_pool.pop().unwrap_or_default();
         let f = &mut self.frames[fi];
-        locals.extend(f.stack.drain(from..).map(Some));
+        let nargs = f.stack.len() - from;
+        let nlocals = match f.stack.get(callee) {
+            Some(Value::Function(func)) => func.code.varnames.len(),
+            _ => return Ok(Flow::Next),
+        };
+        locals.reserve(nlocals.max(nargs));
+        // Arguments come off the stack last first; put them back in order.
+        for _ in 0..nargs {
+            locals.push(f.stack.pop());
+        }
+        locals.reverse();
+        for _ in nargs..nlocals {
+            locals.push(None);
+        }
         f.stack.truncate(callee + 1);
         let func = match f.stack.pop() {
             Some(Value::Function(func)) => func,
             _ => return Ok(Flow::Next),
         };
-        locals.resize(func.code.varnames.len(), None);
         let frame = Frame::with_parts(func.code.clone(), func.globals.clone(), locals, stack);
         self.frames.push(frame);
         Ok(Flow::Next)
+    }
+
+    /// `s += t` for two strs. When the next instruction stores the result
+    /// back into the variable holding `s`, the store is fused in and the
+    /// variable's reference dropped first; if nothing else refers to the
+    /// string it then grows in place, so building a string in a loop is
+    /// linear (CPython does the same).
+    #[inline(never)]
+    fn str_append(&mut self, fi: usize, budget: &mut u64) -> PyResult<Flow> {
+        let f = &mut self.frames[fi];
+        let (Some(Value::Str(b)), Some(Value::Str(mut a))) = (f.stack.pop(), f.stack.pop()) else {
+            return Err(self.runtime_error("str_append on non-str operands"));
+        };
+        let total = a.s.len() + b.s.len();
+        self.charge(total)?;
+        let f = &mut self.frames[fi];
+        let next = if *budget > 0 { f.code.ops.get(f.ip).copied() } else { None };
+        // Where the result goes when the store is fused.
+        enum Target {
+            Fast(usize),
+            Global(usize),
+        }
+        let target = match next {
+            Some(Op::StoreFast(j)) => {
+                let holds_a = matches!(f.locals.get(j as usize), Some(Some(Value::Str(cur))) if Rc::ptr_eq(cur, &a));
+                if holds_a {
+                    f.locals[j as usize] = None;
+                    Some(Target::Fast(j as usize))
+                } else {
+                    None
+                }
+            }
+            Some(Op::StoreGlobal(j)) => {
+                let c = f.code.global_cache[j as usize].get();
+                let mut g = f.globals.globals.borrow_mut();
+                let slot = c.slot as usize;
+                let holds_a = c.gver == g.version()
+                    && !c.builtin
+                    && matches!(g.value_at(slot), Some(Value::Str(cur)) if Rc::ptr_eq(cur, &a));
+                if holds_a {
+                    g.set_at(slot, Value::None);
+                    Some(Target::Global(slot))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        let result = match Rc::get_mut(&mut a) {
+            Some(ps) => {
+                ps.s.push_str(&b.s);
+                ps.chars += b.chars;
+                Value::Str(a)
+            }
+            None => {
+                let mut s = String::with_capacity(total);
+                s.push_str(&a.s);
+                s.push_str(&b.s);
+                Value::Str(Rc::new(crate::value::PyStr::with_chars(s, a.chars + b.chars)))
+            }
+        };
+        let f = &mut self.frames[fi];
+        match target {
+            None => f.stack.push(result),
+            Some(t) => {
+                *budget -= 1;
+                f.ip += 1;
+                match t {
+                    Target::Fast(j) => f.locals[j] = Some(result),
+                    Target::Global(slot) => {
+                        f.globals.globals.borrow_mut().set_at(slot, result);
+                    }
+                }
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    /// `C(args)` for a plain class (no custom `__new__`, metaclass or
+    /// builtin base) whose `__init__` is a Python function taking exactly
+    /// these positional arguments: allocates the instance and pushes the
+    /// `__init__` frame straight from the stack. Returns false (having done
+    /// nothing) when the general path must decide.
+    fn fast_init(&mut self, fi: usize, callee: usize, from: usize) -> PyResult<bool> {
+        use crate::value::{Layout, HOOK_METACLASS, HOOK_NEW};
+        let f = &self.frames[fi];
+        let Some(Value::Class(c)) = f.stack.get(callee) else { return Ok(false) };
+        if c.layout != Layout::Object || c.hooks() & (HOOK_NEW | HOOK_METACLASS) != 0 || c.module.as_ref() == "builtins" {
+            return Ok(false);
+        }
+        let Some(Value::Function(init)) = c.lookup("__init__") else { return Ok(false) };
+        let code = &init.code;
+        let nargs = f.stack.len() - from;
+        if code.argcount as usize != nargs + 1
+            || code.has_varargs
+            || code.has_varkw
+            || code.kwonlyargcount != 0
+            || !code.cellvars.is_empty()
+            || !code.freevars.is_empty()
+            || code.is_generator_like()
+        {
+            return Ok(false);
+        }
+        if self.frames.len() >= self.limits.recursion_limit {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let c = c.clone();
+        let obj = self.alloc_instance(&c);
+        let mut locals = self.locals_pool.pop().unwrap_or_default();
+        let stack = self.stack_pool.pop().unwrap_or_default();
+        let nlocals = init.code.varnames.len();
+        locals.reserve(nlocals.max(nargs + 1));
+        let f = &mut self.frames[fi];
+        for _ in 0..nargs {
+            locals.push(f.stack.pop());
+        }
+        locals.push(Some(obj.clone()));
+        locals.reverse();
+        for _ in nargs + 1..nlocals {
+            locals.push(None);
+        }
+        f.stack.truncate(callee);
+        let mut frame = Frame::with_parts(init.code.clone(), init.globals.clone(), locals, stack);
+        frame.init_obj = Some(obj);
+        self.frames.push(frame);
+        Ok(true)
     }
 
     /// `LoadGlobal` on a cache miss: globals, then builtins; refills the cache.
@@ -921,7 +1165,12 @@ impl Vm {
             // A plain call: recycle the buffers in place and drop the frame
             // without moving it.
             let f = &mut self.frames[n - 1];
-            if f.resume == Resume::Call && f.gen.is_none() && f.init_obj.is_none() {
+            if f.resume == Resume::Call && f.gen.is_none() && (f.init_obj.is_none() || v.is_none()) {
+                // An `__init__` frame hands back the new instance.
+                let v = match f.init_obj.take() {
+                    Some(obj) => obj,
+                    None => v,
+                };
                 if self.stack_pool.len() < 64 {
                     let mut st = std::mem::take(&mut f.stack);
                     let mut l = std::mem::take(&mut f.locals);

@@ -86,6 +86,8 @@ pub struct Vm {
     pub locals_pool: Vec<Vec<Option<Value>>>,
     /// The asyncio event loop state.
     pub aio: crate::asyncio::events::Runtime,
+    /// `id()` numbers, deterministic across runs.
+    pub identities: crate::identity::Identities,
 }
 
 impl Vm {
@@ -122,6 +124,7 @@ impl Vm {
             stack_pool: Vec::new(),
             locals_pool: Vec::new(),
             aio: Default::default(),
+            identities: Default::default(),
         };
         crate::builtins::install(&mut vm);
         crate::types::install_methods(&mut vm);

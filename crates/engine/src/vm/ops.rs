@@ -319,7 +319,7 @@ impl Vm {
                 let mut s = String::with_capacity(x.s.len() + y.s.len());
                 s.push_str(&x.s);
                 s.push_str(&y.s);
-                Ok(Some(Value::string(s)))
+                Ok(Some(Value::Str(Rc::new(crate::value::PyStr::with_chars(s, x.chars + y.chars)))))
             }
             (Value::Str(_), _, BinOp::Mod) => crate::builtins::str_percent(self, a, b).map(Some),
             (Value::Bytes(x), Value::Bytes(y), BinOp::Add) => {
