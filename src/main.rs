@@ -9,9 +9,12 @@ mod console;
 mod console_model;
 mod driver;
 mod editor;
+mod palette;
+mod panels;
 mod playground;
 mod runner;
 mod share;
+mod timeline;
 mod traceback;
 
 fn main() {
