@@ -40,7 +40,15 @@ pub fn Console(props: &ConsoleProps) -> Html {
     let scroll_top = use_state(|| 0.0f64);
     {
         let (scroller, follow) = (scroller.clone(), follow.clone());
-        use_effect_with((props.version, props.upto), move |_| {
+        // Only a new line (or a time-travel jump) moves the scroll: reading
+        // the scroll height forces a layout.
+        let shown = props.driver.with_session(|s| {
+            let n = props
+                .upto
+                .map_or(s.console.lines.len(), |u| s.console.lines_before(u));
+            (n, s.console.dropped)
+        });
+        use_effect_with(shown, move |_| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
                 if *follow.borrow() {
                     el.set_scroll_top(el.scroll_height());
@@ -59,9 +67,12 @@ pub fn Console(props: &ConsoleProps) -> Html {
         })
     };
     let following = *follow.borrow();
-    let height = scroller
-        .cast::<web_sys::Element>()
-        .map_or(800.0, |e| e.client_height() as f64);
+    // The console is never taller than the window; reading its own height
+    // here would force a layout on every redraw.
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
     let body = props
         .driver
         .with_session(|s| render(&s.console, props.upto, (*scroll_top, height), following));

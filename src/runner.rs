@@ -4,6 +4,7 @@
 //! read the run's trace too, and adds its own buttons to the toolbar.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -17,7 +18,7 @@ use crate::palette::task_colour;
 use crate::panels::{queue::queues, sync::syncs};
 use crate::timeline::export;
 use crate::timeline::legend::Legend;
-use crate::timeline::model::{LaneKind, State, Timeline};
+use crate::timeline::model::{Lane, LaneKind, Span, State, Timeline};
 use crate::timeline::scrubber::Scrubber;
 use crate::timeline::view::TimelineView;
 
@@ -80,14 +81,15 @@ pub fn Runner(props: &RunnerProps) -> Html {
         driver.with_session(|s| (s.status, s.clock, s.error_line, s.runs, s.version));
     use_effect_with((runs, error_line), move |(_, line)| mark_line(*line));
 
-    // Time travel: None follows the live end; a new run starts there.
-    let cursor = use_state(|| None::<usize>);
+    // Time travel: None follows the live end; a new run or a new step
+    // (new events) goes back there.
+    let cursor = use_state_eq(|| None::<usize>);
+    let events = driver.with_session(|s| s.timeline.len());
     {
         let cursor = cursor.clone();
-        use_effect_with(runs, move |_| cursor.set(None));
+        use_effect_with((runs, events), move |_| cursor.set(None));
     }
     let seekable = !matches!(status, RunStatus::Idle | RunStatus::Running);
-    let events = driver.with_session(|s| s.timeline.len());
     let at = if seekable {
         cursor.unwrap_or(events).min(events)
     } else {
@@ -225,30 +227,60 @@ pub fn Runner(props: &RunnerProps) -> Html {
 }
 
 /// Each waiting task's line in its colour, and the running task's line,
-/// once the first `cursor` events have happened.
+/// once the first `cursor` events have happened. Many tasks waiting on one
+/// line share one tag (a thousand tags would bury the code).
 fn editor_markers(tl: &Timeline, cursor: usize) -> Vec<Marker> {
-    let mut out = Vec::new();
+    /// Waiting tasks named one by one on a line; more are counted.
+    const NAMED: usize = 2;
+    let mut lines: BTreeMap<u32, (Option<&Lane>, Vec<(&Lane, &Span)>)> = BTreeMap::new();
     for lane in tl.lanes.iter().filter(|l| l.kind == LaneKind::Task) {
         let Some(span) = lane.span_at(cursor) else {
             continue;
         };
-        let (Some(line), running) = (span.line, span.state == State::Running) else {
+        let Some(line) = span.line else {
             continue;
         };
-        if span.state != State::Waiting && !running {
-            continue;
+        match span.state {
+            State::Running => lines.entry(line).or_default().0 = Some(lane),
+            State::Waiting => lines.entry(line).or_default().1.push((lane, span)),
+            _ => {}
         }
-        let text = if running {
-            format!("▶ {} runs", lane.name)
+    }
+    let mut out = Vec::new();
+    for (line, (running, waiting)) in lines {
+        if let Some(lane) = running {
+            out.push(Marker {
+                line,
+                colour: task_colour(lane.id),
+                running: true,
+                text: format!("▶ {} runs", lane.name),
+            });
+        }
+        if waiting.len() <= NAMED {
+            for (lane, span) in &waiting {
+                out.push(Marker {
+                    line,
+                    colour: task_colour(lane.id),
+                    running: false,
+                    text: format!("{} waits: {}", lane.name, span.label),
+                });
+            }
         } else {
-            format!("{} waits: {}", lane.name, span.label)
-        };
-        out.push(Marker {
-            line,
-            colour: task_colour(lane.id),
-            running,
-            text,
-        });
+            let names: Vec<&str> = waiting[..NAMED]
+                .iter()
+                .map(|(l, _)| l.name.as_str())
+                .collect();
+            out.push(Marker {
+                line,
+                colour: task_colour(waiting[0].0.id),
+                running: false,
+                text: format!(
+                    "{} +{} more wait here",
+                    names.join(", "),
+                    waiting.len() - NAMED
+                ),
+            });
+        }
     }
     out
 }

@@ -104,7 +104,10 @@ pub enum MarkKind {
 pub struct Mark {
     pub kind: MarkKind,
     pub at: Pos,
+    /// The first output at this place (later ones are only counted).
     pub text: String,
+    /// Outputs at this same place (a print loop is one mark, not millions).
+    pub count: u64,
     pub event: usize,
 }
 
@@ -294,6 +297,7 @@ impl Timeline {
                         kind: MarkKind::CancelRequested,
                         at: pos,
                         text,
+                        count: 1,
                         event: index,
                     });
                 }
@@ -390,13 +394,17 @@ impl Timeline {
                     .task
                     .and_then(|t| self.tasks.get(&t).copied())
                     .unwrap_or(0);
-                let text = text.trim_end_matches('\n').to_string();
-                self.lanes[lane].marks.push(Mark {
-                    kind: MarkKind::Print,
-                    at: pos,
-                    text,
-                    event: index,
-                });
+                let marks = &mut self.lanes[lane].marks;
+                match marks.last_mut() {
+                    Some(m) if m.kind == MarkKind::Print && m.at == pos => m.count += 1,
+                    _ => marks.push(Mark {
+                        kind: MarkKind::Print,
+                        at: pos,
+                        text: text.trim_end_matches('\n').to_string(),
+                        count: 1,
+                        event: index,
+                    }),
+                }
             }
             EventKind::Blocked { seconds, reason } => {
                 let label = format!("{reason}({seconds}) blocks everything");
@@ -854,6 +862,35 @@ mod tests {
             [(0, 1), (0, 2), (1, 1), (1, 2)]
         );
         assert!(q.state_at(1).is_none());
+    }
+
+    #[test]
+    fn prints_at_one_place_make_one_mark() {
+        let mut log = Log { events: Vec::new() };
+        for i in 0..1000 {
+            let text = format!("line {i}\n");
+            log.add(
+                0.0,
+                EventKind::Output {
+                    stream: looplab_engine::Stream::Stdout,
+                    text,
+                },
+            );
+        }
+        log.add(
+            1.0,
+            EventKind::Output {
+                stream: looplab_engine::Stream::Stdout,
+                text: "later\n".into(),
+            },
+        );
+        let tl = log.timeline();
+        let marks: Vec<_> = tl.lanes[0]
+            .marks
+            .iter()
+            .map(|m| (m.text.as_str(), m.count))
+            .collect();
+        assert_eq!(marks, [("line 0", 1000), ("later", 1)]);
     }
 
     #[test]

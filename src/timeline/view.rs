@@ -4,6 +4,7 @@
 //! spans are in time order, so both are found by binary search), so a run
 //! of 1,000 tasks and 100,000 events draws one screenful per frame.
 
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -47,11 +48,30 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     let scroller = use_node_ref();
     let view = use_state(|| (0.0f64, 0.0f64)); // scroll left, top
     let picked = use_state(|| None::<Picked>);
-    let (width, height) = scroller
-        .cast::<web_sys::Element>()
-        .map_or((800.0, 300.0), |e| {
-            (e.client_width() as f64, e.client_height() as f64)
+    // The viewport's size, from a ResizeObserver: reading it while
+    // drawing would force a layout on every frame.
+    let size = use_state(|| (800.0f64, 300.0f64));
+    {
+        let (scroller, size) = (scroller.clone(), size.clone());
+        use_effect_with((), move |_| {
+            let observer = scroller.cast::<web_sys::Element>().and_then(|el| {
+                let measure = Closure::<dyn Fn()>::new({
+                    let el = el.clone();
+                    move || size.set((el.client_width() as f64, el.client_height() as f64))
+                });
+                let observer =
+                    web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&el);
+                Some((observer, measure))
+            });
+            move || {
+                if let Some((observer, _measure)) = observer {
+                    observer.disconnect();
+                }
+            }
         });
+    }
+    let (width, height) = *size;
     let onscroll = {
         let (scroller, view) = (scroller.clone(), view.clone());
         Callback::from(move |_: Event| {
@@ -60,28 +80,29 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
             }
         })
     };
-    let cursor_x = props.driver.with_session(|s| {
+    let (cursor_x, content_w) = props.driver.with_session(|s| {
         let tl = &s.timeline;
         let scale = Scale::fit(tl.end(), width - NAMES - FIT_MARGIN);
-        cursor_pos(tl, props.cursor).map(|p| scale.x(p))
+        (
+            cursor_pos(tl, props.cursor).map(|p| scale.x(p)),
+            scale.x(tl.end()) + FIT_MARGIN,
+        )
     });
     // Keep the cursor in view: the live end while running, the scrubbed
-    // moment while time travelling.
+    // moment while time travelling (from what is known, without reading
+    // the layout back).
     {
-        let scroller = scroller.clone();
-        use_effect_with(
-            (cursor_x.map(|x| x as i64), props.version),
-            move |(x, _)| {
-                if let (Some(el), Some(x)) = (scroller.cast::<web_sys::Element>(), x) {
-                    let x = *x as f64;
-                    let (left, w) = (el.scroll_left() as f64, el.client_width() as f64 - NAMES);
-                    let overflows = el.scroll_width() > el.client_width();
-                    if overflows && (x < left || x > left + w - 20.0) {
-                        el.set_scroll_left((x - w * 0.6).max(0.0) as i32);
-                    }
+        let (scroller, left) = (scroller.clone(), view.0);
+        let w = width - NAMES;
+        let overflows = content_w > w;
+        use_effect_with(cursor_x.map(|x| x as i64), move |x| {
+            if let (Some(el), Some(x)) = (scroller.cast::<web_sys::Element>(), x) {
+                let x = *x as f64;
+                if overflows && (x < left || x > left + w - 20.0) {
+                    el.set_scroll_left((x - w * 0.6).max(0.0) as i32);
                 }
-            },
-        );
+            }
+        });
     }
     let on_key = {
         let (on_seek, cursor, seekable) = (props.on_seek.clone(), props.cursor, props.seekable);
@@ -194,13 +215,8 @@ impl Draw<'_> {
         let start = inst.partition_point(|p| self.scale.x(*p) < x0);
         let mut last_label = f64::NEG_INFINITY;
         let mut ticks = Vec::new();
-        let mut zero = vec![Pos { slot: 0.0, t: 0.0 }];
-        let points: Vec<Pos> = if start == 0 {
-            zero.drain(..).chain(inst.iter().copied()).collect()
-        } else {
-            inst[start..].to_vec()
-        };
-        for p in points {
+        let origin = (start == 0).then_some(Pos { slot: 0.0, t: 0.0 });
+        for p in origin.into_iter().chain(inst[start..].iter().copied()) {
             let x = self.scale.x(p);
             if x > x1 {
                 break;
@@ -363,7 +379,10 @@ impl Draw<'_> {
         match m.kind {
             MarkKind::Print => html! {
                 <path class="tl-print" d={format!("M{} {}l-3.5 -5h7z", f(x), f(y + 6.0))}>
-                    <title>{ format!("print: {}", clip(&m.text, 80)) }</title>
+                    <title>{ match m.count {
+                        1 => format!("print: {}", clip(&m.text, 80)),
+                        n => format!("print: {} (and {} more outputs at this moment)", clip(&m.text, 80), n - 1),
+                    } }</title>
                 </path>
             },
             MarkKind::CancelRequested => html! {

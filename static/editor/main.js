@@ -37,8 +37,8 @@ const markField = StateField.define({
 const setTasks = StateEffect.define();
 
 class TaskTags extends WidgetType {
-  constructor(tags) { super(); this.tags = tags; }
-  eq(other) { return JSON.stringify(other.tags) === JSON.stringify(this.tags); }
+  constructor(tags) { super(); this.tags = tags; this.key = tags.flat().join("\u0000"); }
+  eq(other) { return other.key === this.key; }
   toDOM() {
     const box = document.createElement("span");
     box.className = "cm-task-tags";

@@ -305,7 +305,7 @@ test("the run downloads as a Chrome Trace Event file", async () => {
   assert.equal(download.suggestedFilename(), "looplab-trace.json");
   const json = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
   const threads = json.traceEvents.filter((e) => e.ph === "M").map((e) => e.args.name);
-  assert.deepEqual(threads, ["Task-1", "producer", "consumer"]);
+  assert.deepEqual(threads, ["event loop", "Task-1", "producer", "consumer"]);
   assert.ok(json.traceEvents.some((e) => e.ph === "X" && e.name === "waiting" && /Queue.put/.test(e.args.waiting_on)));
   await page.close();
 });
