@@ -37,7 +37,7 @@ try {
   await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === "finished", null, { timeout: 300000 });
   const ran = Date.now() - started;
   const events = Number(await page.getByTestId("scrubber").getAttribute("max"));
-  const lanes = await page.evaluate(() => document.querySelector('[data-testid="timeline"]').getAttribute("height"));
+  const lanes = await page.evaluate(() => document.querySelector(".tl-space").style.height);
 
   /** Moves the scrubber once per frame over `frames` positions; returns frame intervals in ms. */
   const scrub = (frames, from, to) => page.evaluate(({ frames, from, to }) => new Promise((resolve) => {
@@ -65,6 +65,21 @@ try {
     console.log(`${label}: ${ms.length} frames, median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, worst ${s.at(-1).toFixed(1)} ms, ${(1000 / mean).toFixed(1)} fps`);
   };
   console.log(`${TASKS} tasks, ${events} events, ran in ${(ran / 1000).toFixed(1)} s (instant speed, with live drawing); timeline ${lanes} px tall`);
+  // The same loop on a detached input: what frames cost here with no
+  // redraw at all (on a loaded machine this is well above 16.7 ms).
+  const idle = await page.evaluate((frames) => new Promise((resolve) => {
+    const input = document.createElement("input");
+    const times = [];
+    const tick = (now) => {
+      times.push(now);
+      if (times.length > frames) return resolve(times.slice(1).map((t, k) => t - times[k]));
+      input.value = String(times.length);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }), 120);
+  report("baseline (no redraw)", idle);
   report("scrub start → end (top lanes)", await scrub(180, 0, events));
   await page.evaluate(() => {
     const el = document.querySelector(".tl-scroll");

@@ -64,6 +64,10 @@ pub fn Legend() -> Html {
                 <li><span class="legend-glyph done">{"✓"}</span>{"done"}</li>
                 <li><span class="legend-glyph failed">{"✗"}</span>{"failed"}</li>
                 <li><span class="legend-glyph cancelled">{"⊘"}</span>{"cancelled"}</li>
+                <li title="task.cancel() was called">
+                    <svg class="legend-swatch" width="8" height="14" aria-hidden="true"><g class="tl-cancel-req"><line x1="4" x2="4" y1="0" y2="14" /></g></svg>
+                    {"cancel requested"}
+                </li>
             </ul>
             <p class="legend-axis">
                 {"Left to right is the run: each step (a task running up to its next "}<code>{"await"}</code>

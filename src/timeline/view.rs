@@ -186,16 +186,24 @@ impl Draw<'_> {
         let cursor = self.cursor_x.map(|x| {
             html! { <line class="tl-cursor" x1={f(NAMES + x)} x2={f(NAMES + x)} y1="0" y2={f(h)} /> }
         });
+        // The scroll area is a spacer the size of the whole run; the SVG is
+        // only the viewport, pinned (sticky) and drawn shifted by the
+        // scroll, so painting costs one screenful however long the run.
+        let space = format!("width: {}px; height: {}px", f(w), f(h.max(height)));
         html! {
-            <svg data-testid="timeline" class="tl-svg" role="group" width={f(w)} height={f(h)}
-                 aria-label={format!("Timeline: {} tasks; Tab moves between spans", tl.lanes.len() - 1)}>
-                <defs>{ patterns() }</defs>
-                { self.blocked_bands(h) }
-                { self.axis(left, x0, x1, top, h) }
-                <g>{ for lanes }</g>
-                { for cursor }
-                { self.names(left, first, last) }
-            </svg>
+            <div class="tl-space" style={space}>
+                <svg data-testid="timeline" class="tl-svg" role="group" width={f(width)} height={f(height)}
+                     aria-label={format!("Timeline: {} tasks; Tab moves between spans", tl.lanes.len() - 1)}>
+                    <defs>{ patterns() }</defs>
+                    <g transform={format!("translate({} {})", f(-left), f(-top))}>
+                        { self.blocked_bands(h) }
+                        { self.axis(left, x0, x1, top, h) }
+                        <g>{ for lanes }</g>
+                        { for cursor }
+                        { self.names(left, first, last) }
+                    </g>
+                </svg>
+            </div>
         }
     }
 
@@ -234,7 +242,7 @@ impl Draw<'_> {
         }
         html! {
             <g class="tl-axis">
-                <rect class="tl-axis-bg" x={f(left)} y={f(top)} width="100%" height={f(AXIS)} />
+                <rect class="tl-axis-bg" x={f(left)} y={f(top)} width={f(self.view.2)} height={f(AXIS)} />
                 { for ticks }
             </g>
         }
@@ -287,7 +295,7 @@ impl Draw<'_> {
         html! {
             <g data-testid="timeline-lane" data-task={lane.name.clone()} data-kind={lane.kind.as_str()}
                role="list" aria-label={format!("{} lane", lane.name)}>
-                <line class="tl-lane-rule" x1={f(NAMES)} x2="100%" y1={f(y + LANE)} y2={f(y + LANE)} />
+                <line class="tl-lane-rule" x1={f(NAMES)} x2={f(x1)} y1={f(y + LANE)} y2={f(y + LANE)} />
                 { for spans }
                 { for marks }
             </g>
@@ -389,7 +397,6 @@ impl Draw<'_> {
                 <g class="tl-cancel-req">
                     <title>{ m.text.clone() }</title>
                     <line x1={f(x)} x2={f(x)} y1={f(y + 2.0)} y2={f(y + LANE - 2.0)} />
-                    <text x={f(x + 2.0)} y={f(y + 10.0)}>{"cancel"}</text>
                 </g>
             },
         }

@@ -314,7 +314,7 @@ test("readable on a phone in landscape", async () => {
   const page = await runToEnd(PRODUCER_CONSUMER, { viewport: { width: 844, height: 390 } });
   await page.getByTestId("timeline").scrollIntoViewIfNeeded();
   const box = await page.getByTestId("timeline").boundingBox();
-  assert.ok(box.width > 500, `timeline ${box.width} px wide`);
+  assert.ok(box.width > 450, `timeline ${box.width} px wide`);
   await clickSpan(page, "producer", "waiting", 2);
   await page.getByTestId("timeline").scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(shots, "timeline-phone-landscape.png") });
