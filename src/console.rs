@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::console_model::{ConsoleModel, Line, Notice, MAX_LINES};
 use crate::driver::Driver;
 use crate::editor::goto_line;
+use crate::palette::task_colour;
 use crate::traceback::line_ref;
 
 /// Row height in px; must match `.line` in static/style.css.
@@ -19,16 +20,15 @@ const ROW: f64 = 22.0;
 /// Rows rendered beyond the visible ones, above and below.
 const OVERSCAN: usize = 20;
 
-/// Task colours (readable on the console's light background).
-const TASK_COLOURS: [&str; 8] = [
-    "#2563eb", "#c2410c", "#047857", "#7c3aed", "#be185d", "#0e7490", "#a16207", "#4d7c0f",
-];
-
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
     pub driver: Driver,
     /// The session version: a new one means new lines.
     pub version: u64,
+    /// Time travel: show only the lines started by the first `upto` trace
+    /// events (None: all of them).
+    #[prop_or_default]
+    pub upto: Option<u64>,
 }
 
 #[function_component]
@@ -40,7 +40,15 @@ pub fn Console(props: &ConsoleProps) -> Html {
     let scroll_top = use_state(|| 0.0f64);
     {
         let (scroller, follow) = (scroller.clone(), follow.clone());
-        use_effect_with(props.version, move |_| {
+        // Only a new line (or a time-travel jump) moves the scroll: reading
+        // the scroll height forces a layout.
+        let shown = props.driver.with_session(|s| {
+            let n = props
+                .upto
+                .map_or(s.console.lines.len(), |u| s.console.lines_before(u));
+            (n, s.console.dropped)
+        });
+        use_effect_with(shown, move |_| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
                 if *follow.borrow() {
                     el.set_scroll_top(el.scroll_height());
@@ -59,12 +67,15 @@ pub fn Console(props: &ConsoleProps) -> Html {
         })
     };
     let following = *follow.borrow();
-    let height = scroller
-        .cast::<web_sys::Element>()
-        .map_or(800.0, |e| e.client_height() as f64);
+    // The console is never taller than the window; reading its own height
+    // here would force a layout on every redraw.
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
     let body = props
         .driver
-        .with_session(|s| render(&s.console, (*scroll_top, height), following));
+        .with_session(|s| render(&s.console, props.upto, (*scroll_top, height), following));
     html! {
         <div class="console" data-testid="console" ref={scroller} {onscroll} role="log" aria-live="polite">
             { body }
@@ -72,7 +83,12 @@ pub fn Console(props: &ConsoleProps) -> Html {
     }
 }
 
-fn render(console: &ConsoleModel, (scroll_top, height): (f64, f64), following: bool) -> Html {
+fn render(
+    console: &ConsoleModel,
+    upto: Option<u64>,
+    (scroll_top, height): (f64, f64),
+    following: bool,
+) -> Html {
     if console.lines.is_empty() && console.dropped == 0 {
         return html! { <p class="console-empty">{"Output appears here as it is printed. Press Run or Ctrl+Enter."}</p> };
     }
@@ -84,7 +100,7 @@ fn render(console: &ConsoleModel, (scroll_top, height): (f64, f64), following: b
     let notices = console.notices.iter().map(|n| match n {
         Notice::OutputCapReached => html! { <div class="console-note">{"Output limit reached: later output was not kept."}</div> },
     });
-    let n = console.lines.len();
+    let n = upto.map_or(console.lines.len(), |u| console.lines_before(u));
     let visible = (height / ROW).ceil() as usize + 1;
     let first = if following {
         n.saturating_sub(visible + OVERSCAN)
@@ -118,9 +134,7 @@ fn render_line(console: &ConsoleModel, line: &Line) -> Html {
         Stream::Stderr => "stderr",
     };
     let task = console.task_name(line.task);
-    let colour = line
-        .task
-        .map(|id| TASK_COLOURS[(id as usize) % TASK_COLOURS.len()]);
+    let colour = line.task.map(task_colour);
     let badge = match colour {
         Some(c) => {
             html! { <span class="task" style={format!("--task: {c}")} title={task.to_string()}>{ task.to_string() }</span> }

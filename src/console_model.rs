@@ -14,6 +14,9 @@ pub const MAX_LINES: usize = 2000;
 pub struct Line {
     /// Unique within a run, for keyed rendering.
     pub id: u64,
+    /// Index in the trace of the output that started it (time travel
+    /// shows the lines started before the cursor).
+    pub event: u64,
     pub t: f64,
     pub task: Option<u64>,
     pub stream: Stream,
@@ -66,13 +69,15 @@ impl ConsoleModel {
             EventKind::TaskCreated { task, name, .. } | EventKind::TaskRenamed { task, name } => {
                 self.task_names.insert(*task, name.clone());
             }
-            EventKind::Output { stream, text } => self.write(event.t, event.task, *stream, text),
+            EventKind::Output { stream, text } => {
+                self.write(event.seq, event.t, event.task, *stream, text)
+            }
             EventKind::OutputTruncated => self.notices.push(Notice::OutputCapReached),
             _ => {}
         }
     }
 
-    fn write(&mut self, t: f64, task: Option<u64>, stream: Stream, text: &str) {
+    fn write(&mut self, event: u64, t: f64, task: Option<u64>, stream: Stream, text: &str) {
         for (i, piece) in text.split('\n').enumerate() {
             let newline_before = i > 0;
             if newline_before {
@@ -80,7 +85,7 @@ impl ConsoleModel {
                     line.open = false;
                 } else {
                     // An empty line ("print()").
-                    self.add(t, task, stream, String::new(), false);
+                    self.add(event, t, task, stream, String::new(), false);
                 }
             }
             if piece.is_empty() {
@@ -88,9 +93,14 @@ impl ConsoleModel {
             }
             match self.open_line(stream, task) {
                 Some(line) => line.text.push_str(piece),
-                None => self.add(t, task, stream, piece.to_string(), true),
+                None => self.add(event, t, task, stream, piece.to_string(), true),
             }
         }
+    }
+
+    /// How many of the kept lines were started by the first `events` events.
+    pub fn lines_before(&self, events: u64) -> usize {
+        self.lines.partition_point(|l| l.event < events)
     }
 
     /// The last line, if output of this stream and task is still being
@@ -101,12 +111,21 @@ impl ConsoleModel {
             .filter(|l| l.open && l.stream == stream && l.task == task)
     }
 
-    fn add(&mut self, t: f64, task: Option<u64>, stream: Stream, text: String, open: bool) {
+    fn add(
+        &mut self,
+        event: u64,
+        t: f64,
+        task: Option<u64>,
+        stream: Stream,
+        text: String,
+        open: bool,
+    ) {
         if let Some(prev) = self.lines.back_mut() {
             prev.open = false;
         }
         self.lines.push_back(Line {
             id: self.next_id,
+            event,
             t,
             task,
             stream,

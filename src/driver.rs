@@ -19,6 +19,7 @@ use wasm_bindgen_futures::spawn_local;
 use crate::browser::{now_ms, yield_to_browser};
 use crate::clock::{Schedule, Speed};
 use crate::console_model::ConsoleModel;
+use crate::timeline::model::Timeline;
 use crate::traceback::{failing_line, FILENAME};
 
 /// Real time one slice may run before yielding to the browser.
@@ -84,6 +85,8 @@ impl RunStatus {
 pub struct Session {
     pub status: RunStatus,
     pub console: ConsoleModel,
+    /// Lanes, spans and queue/lock states, for the timeline and panels.
+    pub timeline: Timeline,
     /// Virtual seconds.
     pub clock: f64,
     /// The program's line a traceback or SyntaxError points at.
@@ -142,6 +145,7 @@ impl Driver {
             session: Session {
                 status: RunStatus::Idle,
                 console: ConsoleModel::new(),
+                timeline: Timeline::new(),
                 clock: 0.0,
                 error_line: None,
                 version: 0,
@@ -327,6 +331,7 @@ impl Driver {
         inner.session = Session {
             status,
             console: ConsoleModel::new(),
+            timeline: Timeline::new(),
             clock: 0.0,
             error_line: None,
             version,
@@ -412,13 +417,14 @@ impl Driver {
         next
     }
 
-    /// Gives the console the trace events it has not seen.
+    /// Gives the console and the timeline the trace events they have not seen.
     fn deliver(inner: &mut Inner) {
         let Inner { run, session, .. } = inner;
         let Some(run) = run.as_mut() else { return };
         let events = &run.interp.trace().events;
         for e in &events[run.delivered.min(events.len())..] {
             session.console.push(e);
+            session.timeline.push(e);
         }
         run.delivered = events.len();
         session.clock = run.interp.clock();

@@ -16,6 +16,8 @@ extern "C" {
     ) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_namespace = LooplabEditor, js_name = markLine)]
     fn mark_line_js(line: Option<u32>) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = LooplabEditor, js_name = setMarkers)]
+    fn set_markers_js(markers: &js_sys::Array) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_namespace = LooplabEditor, js_name = gotoLine)]
     fn goto_line_js(line: u32) -> Result<(), JsValue>;
 }
@@ -23,6 +25,31 @@ extern "C" {
 /// Marks the program's line `line` (1-based) as failing; None clears it.
 pub fn mark_line(line: Option<usize>) {
     let _ = mark_line_js(line.map(|n| n as u32));
+}
+
+/// A task's place in the code: where it waits, or where it runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub line: u32,
+    pub colour: &'static str,
+    pub running: bool,
+    /// Shown at the end of the line (`producer waits: q.put() · full`).
+    pub text: String,
+}
+
+/// Shows the tasks' lines (replacing the previous markers).
+pub fn set_markers(markers: &[Marker]) {
+    let list = js_sys::Array::new();
+    for m in markers {
+        let item = js_sys::Array::of4(
+            &JsValue::from(m.line),
+            &JsValue::from_str(m.colour),
+            &JsValue::from_bool(m.running),
+            &JsValue::from_str(&m.text),
+        );
+        list.push(&item);
+    }
+    let _ = set_markers_js(&list);
 }
 
 /// Puts the cursor on line `line` and focuses the editor.

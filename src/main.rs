@@ -13,11 +13,14 @@ mod course;
 mod driver;
 mod editor;
 mod json;
+mod palette;
+mod panels;
 mod playground;
 mod progress;
 mod route;
 mod runner;
 mod share;
+mod timeline;
 mod traceback;
 
 fn main() {

@@ -4,6 +4,7 @@
 //! read the run's trace too, and adds its own buttons to the toolbar.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -12,7 +13,14 @@ use yew::prelude::*;
 use crate::clock::Speed;
 use crate::console::Console;
 use crate::driver::{Driver, RunStatus};
-use crate::editor::{mark_line, Editor};
+use crate::editor::{mark_line, set_markers, Editor, Marker};
+use crate::palette::task_colour;
+use crate::panels::{queue::queues, sync::syncs};
+use crate::timeline::export;
+use crate::timeline::legend::Legend;
+use crate::timeline::model::{Lane, LaneKind, Span, State, Timeline};
+use crate::timeline::scrubber::Scrubber;
+use crate::timeline::view::TimelineView;
 
 /// A driver for this component's lifetime, warmed up once it is drawn.
 #[hook]
@@ -72,6 +80,64 @@ pub fn Runner(props: &RunnerProps) -> Html {
     let (status, clock, error_line, runs, version) =
         driver.with_session(|s| (s.status, s.clock, s.error_line, s.runs, s.version));
     use_effect_with((runs, error_line), move |(_, line)| mark_line(*line));
+
+    // Time travel: None follows the live end; a new run or a new step
+    // (new events) goes back there.
+    let cursor = use_state_eq(|| None::<usize>);
+    let events = driver.with_session(|s| s.timeline.len());
+    {
+        let cursor = cursor.clone();
+        use_effect_with((runs, events), move |_| cursor.set(None));
+    }
+    let seekable = !matches!(status, RunStatus::Idle | RunStatus::Running);
+    let at = if seekable {
+        cursor.unwrap_or(events).min(events)
+    } else {
+        events
+    };
+    let on_seek = {
+        let cursor = cursor.clone();
+        Callback::from(move |c: usize| cursor.set(Some(c.min(events))))
+    };
+    let markers = driver.with_session(|s| editor_markers(&s.timeline, at));
+    {
+        let last = use_mut_ref(Vec::<Marker>::new);
+        use_effect_with((markers, runs), move |(markers, _)| {
+            if *last.borrow() != *markers {
+                set_markers(markers);
+                *last.borrow_mut() = markers.clone();
+            }
+        });
+    }
+    let at_t = driver.with_session(|s| match at {
+        0 => 0.0,
+        n => s
+            .timeline
+            .positions
+            .get(n - 1)
+            .map_or(s.timeline.end().t, |p| p.t),
+    });
+    let (panels, has_trace) = driver.with_session(|s| {
+        let tl = &s.timeline;
+        let empty = tl.syncs.iter().all(|q| q.created >= at);
+        let panels = if empty {
+            html! { <p class="panel-empty">{"Queues, locks, semaphores and events the program creates show here, at the moment under the cursor."}</p> }
+        } else {
+            html! { <>{ queues(tl, at) }{ syncs(tl, at) }</> }
+        };
+        (panels, tl.len() > 0)
+    });
+    let on_export = {
+        let driver = driver.clone();
+        Callback::from(move |_: MouseEvent| {
+            driver.with_trace(|t| {
+                if let Some(t) = t {
+                    export::download(t);
+                }
+            })
+        })
+    };
+    let upto = (seekable && cursor.is_some()).then_some(at as u64);
 
     let on_run_click = run.reform(|_: MouseEvent| ());
     let on_pause = {
@@ -136,9 +202,85 @@ pub fn Runner(props: &RunnerProps) -> Html {
                         <span class="clock" title="Virtual time">{ format!("t = {clock:.3} s") }</span>
                         <span class={classes!("status", status.as_str())} data-testid="run-status">{ status.as_str() }</span>
                     </div>
-                    <Console driver={driver.clone()} {version} />
+                    <Console driver={driver.clone()} {version} {upto} />
                 </section>
+            </div>
+            <div class="viz">
+                <div class="viz-bar">
+                    <Scrubber {events} cursor={at} t={at_t} {seekable} on_seek={on_seek.clone()} />
+                    <button class="btn light" data-testid="export" onclick={on_export} disabled={!has_trace}
+                            title="Download this run as a Chrome Trace Event file (open it in ui.perfetto.dev)">{"⤓ Perfetto"}</button>
+                </div>
+                <div class="viz-body">
+                    <section class="pane timeline-pane" aria-label="Timeline">
+                        <TimelineView driver={driver.clone()} {version} cursor={at} {seekable} {on_seek} />
+                        <Legend />
+                    </section>
+                    <aside class="pane state-pane" aria-label="Queues and locks">
+                        <div class="pane-head"><span>{"Queues & locks"}</span><span class="clock">{ format!("t = {at_t:.3} s") }</span></div>
+                        <div class="panels">{ panels }</div>
+                    </aside>
+                </div>
             </div>
         </div>
     }
+}
+
+/// Each waiting task's line in its colour, and the running task's line,
+/// once the first `cursor` events have happened. Many tasks waiting on one
+/// line share one tag (a thousand tags would bury the code).
+fn editor_markers(tl: &Timeline, cursor: usize) -> Vec<Marker> {
+    /// Waiting tasks named one by one on a line; more are counted.
+    const NAMED: usize = 2;
+    let mut lines: BTreeMap<u32, (Option<&Lane>, Vec<(&Lane, &Span)>)> = BTreeMap::new();
+    for lane in tl.lanes.iter().filter(|l| l.kind == LaneKind::Task) {
+        let Some(span) = lane.span_at(cursor) else {
+            continue;
+        };
+        let Some(line) = span.line else {
+            continue;
+        };
+        match span.state {
+            State::Running => lines.entry(line).or_default().0 = Some(lane),
+            State::Waiting => lines.entry(line).or_default().1.push((lane, span)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (line, (running, waiting)) in lines {
+        if let Some(lane) = running {
+            out.push(Marker {
+                line,
+                colour: task_colour(lane.id),
+                running: true,
+                text: format!("▶ {} runs", lane.name),
+            });
+        }
+        if waiting.len() <= NAMED {
+            for (lane, span) in &waiting {
+                out.push(Marker {
+                    line,
+                    colour: task_colour(lane.id),
+                    running: false,
+                    text: format!("{} waits: {}", lane.name, span.label),
+                });
+            }
+        } else {
+            let names: Vec<&str> = waiting[..NAMED]
+                .iter()
+                .map(|(l, _)| l.name.as_str())
+                .collect();
+            out.push(Marker {
+                line,
+                colour: task_colour(waiting[0].0.id),
+                running: false,
+                text: format!(
+                    "{} +{} more wait here",
+                    names.join(", "),
+                    waiting.len() - NAMED
+                ),
+            });
+        }
+    }
+    out
 }

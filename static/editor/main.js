@@ -3,7 +3,7 @@
 // `window.LooplabEditor`. The Rust app calls only the functions below, so
 // the editor library can change without touching the app.
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
-  drawSelection, Decoration } from "@codemirror/view";
+  drawSelection, Decoration, WidgetType } from "@codemirror/view";
 import { EditorState, StateField, StateEffect } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { indentOnInput, bracketMatching, syntaxHighlighting, defaultHighlightStyle,
@@ -26,6 +26,59 @@ const markField = StateField.define({
       }
     }
     // Editing the code clears the mark: it described the code that ran.
+    return tr.docChanged ? Decoration.none : marks;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+// The tasks' lines at the timeline's cursor: each waiting task's line in
+// its colour, the running task's line highlighted, with the tasks named at
+// the end of the line.
+const setTasks = StateEffect.define();
+
+class TaskTags extends WidgetType {
+  constructor(tags) { super(); this.tags = tags; this.key = tags.flat().join("\u0000"); }
+  eq(other) { return other.key === this.key; }
+  toDOM() {
+    const box = document.createElement("span");
+    box.className = "cm-task-tags";
+    for (const [colour, running, text] of this.tags) {
+      const tag = document.createElement("span");
+      tag.className = running ? "cm-task-tag running" : "cm-task-tag";
+      tag.style.setProperty("--task", colour);
+      tag.textContent = text;
+      box.appendChild(tag);
+    }
+    return box;
+  }
+}
+
+const tasksField = StateField.define({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    marks = marks.map(tr.changes);
+    for (const e of tr.effects) {
+      if (!e.is(setTasks)) continue;
+      const byLine = new Map();
+      for (const [n, colour, running, text] of e.value) {
+        if (n < 1 || n > tr.state.doc.lines) continue;
+        if (!byLine.has(n)) byLine.set(n, []);
+        byLine.get(n).push([colour, running, text]);
+      }
+      const ranges = [];
+      for (const n of [...byLine.keys()].sort((a, b) => a - b)) {
+        const tags = byLine.get(n);
+        const line = tr.state.doc.line(n);
+        const running = tags.find((t) => t[1]);
+        const colour = (running || tags[0])[0];
+        ranges.push(Decoration.line({
+          class: running ? "cm-task-line running" : "cm-task-line",
+          attributes: { style: `--task: ${colour}` },
+        }).range(line.from));
+        ranges.push(Decoration.widget({ widget: new TaskTags(tags), side: 1 }).range(line.to));
+      }
+      marks = Decoration.set(ranges, true);
+    }
     return tr.docChanged ? Decoration.none : marks;
   },
   provide: (f) => EditorView.decorations.from(f),
@@ -62,6 +115,7 @@ window.LooplabEditor = {
           pythonLanguage,
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           markField,
+          tasksField,
           EditorView.updateListener.of((u) => { if (u.docChanged) onChange(u.state.doc.toString()); }),
           EditorView.contentAttributes.of({ "aria-label": "Python code" }),
         ],
@@ -79,6 +133,10 @@ window.LooplabEditor = {
     const line = n == null ? null : lineNumber(n);
     view.dispatch({ effects: setMark.of(line) });
     if (line != null) this.gotoLine(line, false);
+  },
+  /** Marks tasks' lines: `markers` is a list of [line, colour, running, text]. */
+  setMarkers(markers) {
+    if (view) view.dispatch({ effects: setTasks.of(markers) });
   },
   /** Moves the cursor to line `n` and scrolls it into view. */
   gotoLine(n, focus = true) {

@@ -260,6 +260,7 @@ pub fn perfetto_json(trace: &Trace) -> String {
         first = false;
         out.push_str(&s);
     };
+    push(&mut out, "{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":0,\"args\":{\"name\":\"event loop\"}}".to_string());
     for (id, name) in &names {
         push(&mut out, format!("{{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":{id},\"args\":{{\"name\":{}}}}}", json_str(name)));
     }
@@ -283,9 +284,17 @@ pub fn perfetto_json(trace: &Trace) -> String {
             open.insert(*task, (now, state.clone()));
         }
     }
+    // Track 0 is the loop: output, and stretches when everything was blocked.
     for e in &trace.events {
-        if let EventKind::Output { text, .. } = &e.kind {
-            push(&mut out, format!("{{\"name\":{},\"ph\":\"i\",\"s\":\"g\",\"pid\":1,\"tid\":0,\"ts\":{}}}", json_str(text.trim_end()), ts(e.seq, e.t)));
+        match &e.kind {
+            EventKind::Output { text, .. } => {
+                push(&mut out, format!("{{\"name\":{},\"ph\":\"i\",\"s\":\"g\",\"pid\":1,\"tid\":0,\"ts\":{}}}", json_str(text.trim_end()), ts(e.seq, e.t)));
+            }
+            EventKind::Blocked { seconds, reason } => {
+                let name = json_str(&format!("blocked: {reason}"));
+                push(&mut out, format!("{{\"name\":{name},\"ph\":\"X\",\"pid\":1,\"tid\":0,\"ts\":{},\"dur\":{}}}", ts(e.seq, e.t), seconds * 1e6));
+            }
+            _ => {}
         }
     }
     out.push_str("\n]}\n");

@@ -1,0 +1,323 @@
+// The timeline, the queue and lock panels, and time travel, on real
+// programs: lanes and spans are asserted against what the program does
+// (the same trace `looplab run --trace` writes), and scrubbing back to a
+// moment shows that moment's queue, locks and console.
+// Run by scripts/test.sh after `trunk build --release` (serves dist/).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./server.mjs";
+import { launch, codeFragment } from "./browser.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const dist = path.join(root, "dist");
+const shots = path.join(root, "target/screenshots");
+let server, browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, "index.html")), "build the app first: trunk build --release");
+  fs.mkdirSync(shots, { recursive: true });
+  server = await serve({ "/": dist });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `code`, runs it to the end at `speed` and returns the page. */
+async function runToEnd(code, { speed = "instant", viewport } = {}) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(server.url + "/" + codeFragment(code));
+  await page.getByTestId("editor").waitFor();
+  await page.getByTestId("speed").selectOption(speed);
+  await page.getByTestId("run").click();
+  await page.waitForFunction(() => ["finished", "failed"].includes(document.querySelector('[data-testid="run-status"]')?.textContent), null, { timeout: 20000 });
+  await settle(page);
+  page.errors = errors;
+  return page;
+}
+
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** Every lane: { task, kind }. */
+const lanes = (page) => page.$$eval('[data-testid="timeline-lane"]', (els) => els.map((e) => ({ task: e.dataset.task, kind: e.dataset.kind })));
+
+/** The spans of one lane, in order: { state, reason, from, to, x }. */
+const spans = (page, task) => page.$$eval(`[data-testid="timeline-lane"][data-task="${task}"] [data-testid="timeline-span"]`, (els) => els.map((e) => ({
+  state: e.dataset.state, reason: e.dataset.reason, from: Number(e.dataset.from), to: Number(e.dataset.to), line: e.dataset.line,
+  x: e.getBoundingClientRect().x,
+})));
+
+const waits = async (page, task) => (await spans(page, task)).filter((s) => s.state === "waiting").map((s) => [s.reason, s.from, s.to]);
+
+/** Clicks `task`'s `n`th span in `state` (moves the cursor to its start). */
+async function clickSpan(page, task, state, n = 0) {
+  await page.locator(`[data-testid="timeline-lane"][data-task="${task}"] [data-testid="timeline-span"][data-state="${state}"]`).nth(n).click();
+  await settle(page);
+}
+
+const queue = (page, name) => page.locator(`[data-testid="queue-view"][data-name="${name}"]`);
+const sync = (page, name) => page.locator(`[data-testid="sync-view"][data-name="${name}"]`);
+const consoleLines = (page) => page.locator('[data-testid="console-line"] .text').allTextContents();
+
+const PRODUCER_CONSUMER = `import asyncio
+
+async def producer(q):
+    for i in range(4):
+        await q.put(f"item {i}")
+        print(f"put item {i}")
+    await q.put(None)
+
+async def consumer(q):
+    while (item := await q.get()) is not None:
+        await asyncio.sleep(0.5)
+        print(f"got {item}")
+
+async def main():
+    q = asyncio.Queue(maxsize=2)
+    await asyncio.gather(
+        asyncio.create_task(producer(q), name="producer"),
+        asyncio.create_task(consumer(q), name="consumer"),
+    )
+
+asyncio.run(main())
+`;
+
+test("producer/consumer: the producer waits in put() while the queue is full, and time travel shows the queue then", async () => {
+  const page = await runToEnd(PRODUCER_CONSUMER);
+  assert.deepEqual(await lanes(page), [
+    { task: "event loop", kind: "loop" }, { task: "Task-1", kind: "task" },
+    { task: "producer", kind: "task" }, { task: "consumer", kind: "task" },
+  ]);
+  // put(item 2) waits at t=0 until the consumer's first get (same instant);
+  // put(None) waits from 0.5 (queue: item 2, item 3) until the get at 1.0.
+  assert.deepEqual(await waits(page, "producer"), [["queue_put", 0, 0], ["queue_put", 0, 0.5], ["queue_put", 0.5, 1]]);
+  assert.deepEqual(await waits(page, "consumer"), [0, 0.5, 1, 1.5].map((t) => ["sleep", t, t + 0.5]));
+  const ends = async (task) => (await spans(page, task)).filter((s) => s.state === "done").map((s) => s.from);
+  assert.deepEqual([await ends("producer"), await ends("consumer"), await ends("Task-1")], [[1], [2], [2]]);
+  const q = queue(page, "q");
+  assert.equal(await q.getAttribute("data-maxsize"), "2");
+  assert.equal(await q.getAttribute("data-size"), "0");
+  await page.locator(".tl-label", { hasText: "q.put() · full" }).first().waitFor();
+
+  // Back to when put(None) began to wait: the queue was full.
+  await clickSpan(page, "producer", "waiting", 2);
+  assert.equal(await q.getAttribute("data-size"), "2");
+  assert.deepEqual(await q.getByTestId("queue-item").allTextContents(), ["'item 2'", "'item 3'"]);
+  assert.match(await q.locator(".q-waiters.put").innerText(), /producer/);
+  assert.deepEqual(await consoleLines(page), ["put item 0", "put item 1", "put item 2", "got item 0", "put item 3"]);
+  // The editor marks each waiting task's line in its colour.
+  const marked = await page.locator(".cm-task-line").allInnerTexts();
+  assert.ok(marked.some((l) => l.includes("await q.put(None)")), JSON.stringify(marked));
+  assert.ok(marked.some((l) => l.includes("await asyncio.sleep(0.5)")), JSON.stringify(marked));
+  await page.locator(".tl-details").getByText(/producer — waiting: q.put\(\) · full, from t = 0.5 s to 1.0 s, line 7/).waitFor();
+  await page.screenshot({ path: path.join(shots, "timeline-producer-consumer.png") });
+
+  // ← and → step through the events; at the very start nothing exists yet.
+  const scrubber = page.getByTestId("scrubber");
+  const at = Number(await scrubber.inputValue());
+  await scrubber.focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(Number(await scrubber.inputValue()), at + 1);
+  await page.keyboard.press("Home");
+  await settle(page);
+  assert.equal(await scrubber.inputValue(), "0");
+  assert.equal(await page.getByTestId("queue-view").count(), 0);
+  assert.deepEqual(await consoleLines(page), []);
+  await page.keyboard.press("End");
+  await settle(page);
+  assert.equal((await consoleLines(page)).length, 8);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("semaphore-limited fetches: two run, two wait for the semaphore", async () => {
+  const page = await runToEnd(`import asyncio
+
+async def fetch(sem, n):
+    async with sem:
+        print(f"fetch {n} starts")
+        await asyncio.sleep(1)
+    return n
+
+async def main():
+    sem = asyncio.Semaphore(2)
+    print(await asyncio.gather(*(fetch(sem, n) for n in range(4))))
+
+asyncio.run(main())
+`);
+  const names = (await lanes(page)).map((l) => l.task);
+  assert.deepEqual(names, ["event loop", "Task-1", "Task-2", "Task-3", "Task-4", "Task-5"]);
+  for (const t of ["Task-2", "Task-3"]) assert.deepEqual(await waits(page, t), [["sleep", 0, 1]]);
+  for (const t of ["Task-4", "Task-5"]) assert.deepEqual(await waits(page, t), [["semaphore", 0, 1], ["sleep", 1, 2]]);
+  const s = sync(page, "sem");
+  assert.equal(await s.getAttribute("data-kind"), "semaphore");
+  assert.match(await s.innerText(), /2 left/);
+  await clickSpan(page, "Task-5", "waiting", 0);
+  assert.match(await s.innerText(), /0 left/);
+  assert.match(await s.locator(".sync-waiters").innerText(), /Task-4\s*Task-5/);
+  await page.screenshot({ path: path.join(shots, "timeline-semaphore.png") });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("lock contention: each worker waits for the one before", async () => {
+  const page = await runToEnd(`import asyncio
+
+async def worker(lock, name):
+    async with lock:
+        print(f"{name} has the lock")
+        await asyncio.sleep(0.2)
+
+async def main():
+    lock = asyncio.Lock()
+    await asyncio.gather(*(asyncio.create_task(worker(lock, f"w{i}"), name=f"w{i}") for i in range(3)))
+
+asyncio.run(main())
+`);
+  assert.deepEqual(await waits(page, "w0"), [["sleep", 0, 0.2]]);
+  const w1 = await waits(page, "w1");
+  assert.deepEqual(w1[0].slice(0, 2), ["lock", 0]);
+  assert.equal(w1[0][2].toFixed(3), "0.200");
+  const w2 = await waits(page, "w2");
+  assert.deepEqual(w2[0].slice(0, 2), ["lock", 0]);
+  assert.equal(w2[0][2].toFixed(3), "0.400");
+  const lock = sync(page, "lock");
+  assert.equal(await lock.getAttribute("data-kind"), "lock");
+  assert.match(await lock.innerText(), /free/);
+  await clickSpan(page, "w2", "waiting", 0);
+  assert.match(await lock.innerText(), /held by\s*w0/);
+  assert.match(await lock.locator(".sync-waiters").innerText(), /w1\s*w2/);
+  await page.screenshot({ path: path.join(shots, "timeline-lock.png") });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a TaskGroup with a failure: one task fails, its sibling is cancelled", async () => {
+  const page = await runToEnd(`import asyncio
+
+async def ok():
+    await asyncio.sleep(1)
+    return "ok"
+
+async def bad():
+    await asyncio.sleep(0.3)
+    raise ValueError("bad input")
+
+async def main():
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(ok(), name="ok")
+            tg.create_task(bad(), name="bad")
+    except* ValueError as eg:
+        print("caught", eg.exceptions)
+
+asyncio.run(main())
+`);
+  const last = async (task) => (await spans(page, task)).at(-1);
+  assert.deepEqual(await waits(page, "bad"), [["sleep", 0, 0.3]]);
+  assert.equal((await last("bad")).state, "failed");
+  assert.equal((await last("bad")).from, 0.3);
+  assert.equal((await last("ok")).state, "cancelled");
+  assert.equal((await last("ok")).from, 0.3);
+  assert.deepEqual(await consoleLines(page), ["caught (ValueError('bad input'),)"]);
+  await page.locator('[data-testid="timeline-lane"][data-task="bad"] [data-state="failed"]').focus();
+  await page.locator(".tl-details").getByText("bad — raised ValueError('bad input'), at t = 0.3 s").waitFor();
+  await page.screenshot({ path: path.join(shots, "timeline-taskgroup.png") });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a blocking time.sleep freezes every lane", async () => {
+  const page = await runToEnd(`import asyncio
+import time
+
+async def ticker():
+    for i in range(3):
+        print("tick", i)
+        await asyncio.sleep(0.25)
+
+async def blocker():
+    await asyncio.sleep(0.3)
+    time.sleep(1)
+    print("blocked the loop for 1 s")
+
+async def main():
+    await asyncio.gather(asyncio.create_task(ticker(), name="ticker"), asyncio.create_task(blocker(), name="blocker"))
+
+asyncio.run(main())
+`);
+  const blocked = (await spans(page, "event loop")).filter((s) => s.state === "blocked");
+  assert.deepEqual(blocked.map((s) => [s.from, s.to]), [[0.3, 1.3]]);
+  // The ticker's 0.25 s sleep from t=0.25 could only end after the block.
+  const tick = await waits(page, "ticker");
+  assert.deepEqual(tick[1].slice(0, 2), ["sleep", 0.25]);
+  assert.equal(tick[1][2], 1.3);
+  const run = (await spans(page, "blocker")).filter((s) => s.state === "running").at(-1);
+  assert.deepEqual([run.from, run.to], [0.3, 1.3]);
+  assert.equal(await page.locator(".tl-band").count(), 1);
+  await page.screenshot({ path: path.join(shots, "timeline-blocking.png") });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a sleep(0) ping-pong: the steps of one instant alternate, side by side", async () => {
+  const page = await runToEnd(`import asyncio
+
+async def player(name, n):
+    for i in range(n):
+        print(name, i)
+        await asyncio.sleep(0)
+
+async def main():
+    await asyncio.gather(asyncio.create_task(player("ping", 3), name="ping"),
+                         asyncio.create_task(player("pong", 3), name="pong"))
+
+asyncio.run(main())
+`);
+  const runs = async (task) => (await spans(page, task)).filter((s) => s.state === "running");
+  const ping = await runs("ping");
+  const pong = await runs("pong");
+  assert.equal(ping.length, 4);
+  assert.equal(pong.length, 4);
+  assert.ok([...ping, ...pong].every((s) => s.from === 0 && s.to === 0), "no virtual time passes");
+  // Every step has a column: ping, pong, ping, pong... left to right.
+  const order = [...ping.map((s) => ["ping", s.x]), ...pong.map((s) => ["pong", s.x])].sort((a, b) => a[1] - b[1]);
+  assert.deepEqual(order.map((o) => o[0]), ["ping", "pong", "ping", "pong", "ping", "pong", "ping", "pong"]);
+  for (let i = 1; i < order.length; i++) assert.ok(order[i][1] - order[i - 1][1] >= 10, "steps are at least 10 px apart");
+  // Between its steps each task is ready (waiting for its turn), not waiting.
+  assert.deepEqual((await spans(page, "ping")).map((s) => s.state).slice(1, 6), ["running", "ready", "running", "ready", "running"]);
+  await page.screenshot({ path: path.join(shots, "timeline-ping-pong.png") });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the run downloads as a Chrome Trace Event file", async () => {
+  const page = await runToEnd(PRODUCER_CONSUMER);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
+  assert.equal(download.suggestedFilename(), "looplab-trace.json");
+  const json = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  const threads = json.traceEvents.filter((e) => e.ph === "M").map((e) => e.args.name);
+  assert.deepEqual(threads, ["event loop", "Task-1", "producer", "consumer"]);
+  assert.ok(json.traceEvents.some((e) => e.ph === "X" && e.name === "waiting" && /Queue.put/.test(e.args.waiting_on)));
+  await page.close();
+});
+
+test("readable on a phone in landscape", async () => {
+  const page = await runToEnd(PRODUCER_CONSUMER, { viewport: { width: 844, height: 390 } });
+  await page.getByTestId("timeline").scrollIntoViewIfNeeded();
+  const box = await page.getByTestId("timeline").boundingBox();
+  assert.ok(box.width > 450, `timeline ${box.width} px wide`);
+  await clickSpan(page, "producer", "waiting", 2);
+  await page.getByTestId("timeline").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, "timeline-phone-landscape.png") });
+  assert.equal(await queue(page, "q").getAttribute("data-size"), "2");
+  await page.close();
+});
