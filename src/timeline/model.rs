@@ -407,7 +407,12 @@ impl Timeline {
                 }
             }
             EventKind::Blocked { seconds, reason } => {
-                let label = format!("{reason}({seconds}) blocks everything");
+                // `time.sleep(2.0)`, or a wait such as `Thread.join() for 0.5 s`.
+                let label = if reason.ends_with(')') {
+                    format!("{reason} for {seconds} s blocks everything")
+                } else {
+                    format!("{reason}({seconds}) blocks everything")
+                };
                 self.open(0, State::Blocked, "blocked", label, pos, None, index);
                 let end = Pos {
                     slot: pos.slot,
