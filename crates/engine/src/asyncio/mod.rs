@@ -11,6 +11,7 @@
 pub mod events;
 pub mod futures;
 pub mod module;
+pub mod queues;
 pub mod tasks;
 pub mod threads;
 pub mod tracing;

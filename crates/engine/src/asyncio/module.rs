@@ -143,6 +143,7 @@ pub fn populate(vm: &mut Vm, g: &mut NameMap) {
         g.set_str(n, builtin_fn(n, f));
     }
     super::tracing::populate(g);
+    super::queues::populate(g);
 }
 
 fn ident(_vm: &mut Vm, args: Args) -> PyResult<Value> {
