@@ -28,6 +28,9 @@ pub enum IterState {
     Callable { f: Value, sentinel: Value },
     /// Iterates a sequence by `__getitem__` until IndexError.
     GetItem { obj: Value, i: i64 },
+    /// A `collections.deque` (from the left, or reversed), valid while
+    /// the deque's mutation count is `state`.
+    Deque { deque: Value, i: usize, state: u64, rev: bool },
     Done,
 }
 
@@ -56,6 +59,8 @@ impl Vm {
             IterState::Reversed { seq: Value::List(_), .. } => "list_reverseiterator",
             IterState::Reversed { .. } => "reversed",
             IterState::Callable { .. } => "callable_iterator",
+            IterState::Deque { rev: false, .. } => "_deque_iterator",
+            IterState::Deque { rev: true, .. } => "_deque_reverse_iterator",
             IterState::GetItem { .. } | IterState::Done => "iterator",
         };
         let cls = self.types.iter_class(name);
@@ -253,6 +258,16 @@ impl Vm {
                 }
             }
             IterState::Done => Ok(None),
+            IterState::Deque { deque, i, state, rev } => {
+                let (d, at, st, rev) = (deque.clone(), *i, *state, *rev);
+                *i += 1;
+                let r = crate::modules::deque::iter_step(self, &d, at, st, rev);
+                if !matches!(r, Ok(Some(_))) {
+                    // Exhausted or invalidated: it stays exhausted.
+                    *s = IterState::Done;
+                }
+                r
+            }
             IterState::Enumerate { it, n } => {
                 let (it, count) = (it.clone(), n.clone());
                 drop(s);

@@ -23,6 +23,8 @@ pub enum NativeData {
     YieldOnce { done: bool },
     /// A loop callback handle (`call_soon`/`call_later`).
     Handle { cancelled: std::rc::Rc<std::cell::Cell<bool>>, when: f64 },
+    /// A `collections.deque`.
+    Deque(crate::modules::deque::DequeData),
 }
 
 pub fn unwrap_agen_value(v: &Value) -> Option<Value> {

@@ -12,6 +12,7 @@ pub mod blocking;
 pub mod events;
 pub mod futures;
 pub mod module;
+pub mod queues;
 pub mod tasks;
 pub mod threads;
 pub mod tracing;

@@ -11,7 +11,7 @@ use crate::namemap::NameMap;
 use crate::native::NativeData;
 use crate::types::{add_method, builtin_fn, new_class};
 use crate::value::{Args, Class, Layout, Obj, Payload, Value};
-use crate::vm::{PyResult, Vm};
+use crate::vm::{IterStep, PyResult, Vm};
 
 fn class(name: &str, module: &str, base: Rc<Class>, layout: Layout) -> Rc<Class> {
     new_class(name, module, vec![base], NameMap::new(), layout).unwrap_or_else(|_| crate::types::code_class())
@@ -143,6 +143,7 @@ pub fn populate(vm: &mut Vm, g: &mut NameMap) {
         g.set_str(n, builtin_fn(n, f));
     }
     super::tracing::populate(g);
+    super::queues::populate(g);
 }
 
 fn ident(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -359,6 +360,25 @@ fn fut_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// One step of `await fut`: yield the future (blocking) the first time,
 /// return its result once done.
 fn futiter_step(vm: &mut Vm, it: &Value) -> PyResult<Value> {
+    match futiter_advance(vm, it)? {
+        IterStep::Yield(y) => Ok(y),
+        IterStep::Return(r) => Err(vm.stop_iteration(r)),
+    }
+}
+
+/// `await` on a Future or `sleep(0)` stepped from the VM's `SEND`: the
+/// same step without a StopIteration to make and match for the result
+/// (None: `it` is something else).
+pub fn futiter_step_fast(vm: &mut Vm, it: &Value) -> Option<PyResult<IterStep>> {
+    let o = it.as_obj()?;
+    let Payload::Native(n) = &o.payload else { return None };
+    if !matches!(&*n.borrow(), NativeData::FutureIter { .. } | NativeData::YieldOnce { .. }) {
+        return None;
+    }
+    Some(futiter_advance(vm, it))
+}
+
+fn futiter_advance(vm: &mut Vm, it: &Value) -> PyResult<IterStep> {
     let Some(o) = it.as_obj() else { return Err(vm.type_error("bad iterator".into())) };
     let Payload::Native(n) = &o.payload else { return Err(vm.type_error("bad iterator".into())) };
     let action = match &mut *n.borrow_mut() {
@@ -383,16 +403,15 @@ fn futiter_step(vm: &mut Vm, it: &Value) -> PyResult<Value> {
         _ => Err(None),
     };
     match action {
-        Ok(y) => Ok(y),
+        Ok(y) => Ok(IterStep::Yield(y)),
         Err(Some(fut)) => {
             let done = with_core(&fut, |c| c.state != FutState::Pending).unwrap_or(true);
             if !done {
                 return Err(vm.runtime_error("await wasn't used with future"));
             }
-            let r = vm.fut_result(&fut)?;
-            Err(vm.stop_iteration(r))
+            vm.fut_result(&fut).map(IterStep::Return)
         }
-        Err(None) => Err(vm.stop_iteration(Value::None)),
+        Err(None) => Ok(IterStep::Return(Value::None)),
     }
 }
 

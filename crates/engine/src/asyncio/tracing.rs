@@ -8,7 +8,7 @@ use super::futures::with_core;
 use super::tasks::with_task;
 use crate::bytecode::Op;
 use crate::namemap::NameMap;
-use crate::trace::{EventKind, QueueSnapshot, SyncKind, SyncState, WaitOn, QUEUE_ITEMS_SHOWN};
+use crate::trace::{EventKind, SyncKind, SyncState, WaitOn};
 use crate::types::builtin_fn;
 use crate::value::{Args, Value};
 use crate::vm::{PyResult, Vm};
@@ -49,6 +49,9 @@ impl Vm {
             Value::List(l) => Ok(l.borrow().clone()),
             Value::Tuple(t) => Ok(t.to_vec()),
             Value::None => Ok(Vec::new()),
+            other if crate::modules::deque::is_deque(other) => {
+                Ok(crate::modules::deque::with_deque(other, |d| d.items.iter().cloned().collect()).unwrap_or_default())
+            }
             other => {
                 let l = self.call(Value::Class(self.types.list.clone()), vec![other.clone()])?;
                 match l {
@@ -60,7 +63,7 @@ impl Vm {
     }
 
     /// The tasks waiting on these futures (pending ones, in order).
-    fn waiter_tasks(&mut self, waiters: &Value) -> PyResult<Vec<u64>> {
+    pub(super) fn waiter_tasks(&mut self, waiters: &Value) -> PyResult<Vec<u64>> {
         let futs = self.items_of(waiters)?;
         Ok(futs
             .iter()
@@ -174,31 +177,7 @@ fn sync_created(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `_trace_queue(q)`: a snapshot of an asyncio queue after a change.
 fn trace_queue(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if !vm.trace.recording() {
-        return Ok(Value::None);
-    }
-    let q = arg(&args, 0);
-    let queue = int(&vm.getattr(&q, "_trace_id")?) as u64;
-    let head = vm.getattr(&q, "_head")?;
-    let head = vm.call(head, vec![])?;
-    let head = vm.items_of(&head)?;
-    let mut items = Vec::with_capacity(head.len().min(QUEUE_ITEMS_SHOWN));
-    for v in head.iter().take(QUEUE_ITEMS_SHOWN) {
-        items.push(vm.repr(v)?);
-    }
-    let size = vm.getattr(&q, "qsize")?;
-    let size = int(&vm.call(size, vec![])?).max(0) as usize;
-    let getters = vm.getattr(&q, "_getters")?;
-    let putters = vm.getattr(&q, "_putters")?;
-    let snapshot = QueueSnapshot {
-        items,
-        size,
-        maxsize: int(&vm.getattr(&q, "_maxsize")?),
-        getters: vm.waiter_tasks(&getters)?,
-        putters: vm.waiter_tasks(&putters)?,
-        unfinished: int(&vm.getattr(&q, "_unfinished_tasks")?),
-    };
-    vm.trace.push(vm.clock, EventKind::QueueChanged { queue, snapshot });
+    super::queues::trace_queue(vm, &arg(&args, 0))?;
     Ok(Value::None)
 }
 

@@ -1,6 +1,7 @@
 //! The module system: Rust modules (sys, time, math, random) and modules
 //! written in Python that ship inside the engine.
 
+pub mod deque;
 mod math;
 pub mod random;
 mod random_module;
@@ -74,6 +75,7 @@ impl Vm {
                 v
             }
             "time" => time::make(self),
+            "_collections" => deque::make(self),
             "_thread" => crate::asyncio::threads::make_thread_module(self),
             "_contextvars" => crate::asyncio::threads::make_contextvars_module(self),
             _ => match PY_MODULES.iter().find(|(n, _)| *n == top) {

@@ -284,11 +284,11 @@ impl Vm {
     }
 
     /// Whether `v` is already being repr'd (recursive containers).
-    fn repr_guard(&self, v: &Value) -> bool {
+    pub(crate) fn repr_guard(&self, v: &Value) -> bool {
         self.repr_stack.iter().any(|a| *a == v.addr())
     }
 
-    fn guarded<T>(&mut self, v: &Value, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+    pub(crate) fn guarded<T>(&mut self, v: &Value, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
         self.enter_recursion()?;
         self.repr_stack.push(v.addr());
         let r = f(self);

@@ -351,6 +351,9 @@ impl Vm {
         if let Some(g) = self.as_gen(it) {
             return self.gen_step(&g, ResumeWith::Send(v));
         }
+        if let Some(step) = crate::asyncio::module::futiter_step_fast(self, it) {
+            return step;
+        }
         let r = if v.is_none() {
             // `__next__` directly, so a StopIteration keeps its value.
             match self.call_dunder(it, "__next__", vec![]) {

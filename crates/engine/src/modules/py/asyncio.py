@@ -10,6 +10,7 @@ Workarounds for things the Rust core does not offer yet are marked
 """
 
 import heapq
+from _collections import deque as _deque
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -22,41 +23,6 @@ _sentinel = object()
 
 # ---------------------------------------------------------------------------
 # small helpers
-
-class _Deque:
-    """Just enough of collections.deque for the waiter queues."""
-
-    def __init__(self, items=()):
-        self._items = list(items)
-
-    def append(self, x):
-        self._items.append(x)
-
-    def popleft(self):
-        return self._items.pop(0)
-
-    def remove(self, x):
-        for i, y in enumerate(self._items):
-            if y is x or y == x:
-                del self._items[i]
-                return
-        raise ValueError('deque.remove(x): x not in deque')
-
-    def clear(self):
-        self._items.clear()
-
-    def __len__(self):
-        return len(self._items)
-
-    def __bool__(self):
-        return bool(self._items)
-
-    def __iter__(self):
-        return iter(list(self._items))
-
-    def __repr__(self):
-        return f'deque({self._items!r})'
-
 
 def _object_repr(obj):
     # CORE: object.__repr__ ignores a class body's __module__.
@@ -1001,7 +967,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             return True
 
         if self._waiters is None:
-            self._waiters = _Deque()
+            self._waiters = _deque()
         fut = self._get_loop().create_future()
         _wait_tag(fut, 'lock', self._trace_id)
         self._waiters.append(fut)
@@ -1044,7 +1010,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
 def _internal_event():
     # An Event a queue keeps for join(): the trace shows the queue instead.
     e = Event.__new__(Event)
-    e._waiters = _Deque()
+    e._waiters = _deque()
     e._value = False
     e._trace_id = 0
     return e
@@ -1055,7 +1021,7 @@ class Event(_LoopBoundMixin):
     __module__ = 'asyncio.locks'
 
     def __init__(self):
-        self._waiters = _Deque()
+        self._waiters = _deque()
         self._value = False
         self._trace_id = _sync_created('event', type(self).__name__)
 
@@ -1112,7 +1078,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         self.locked = lock.locked
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = _Deque()
+        self._waiters = _deque()
         self._trace_id = _sync_created('condition', type(self).__name__)
 
     def _traced(self):
@@ -1215,7 +1181,7 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             return True
 
         if self._waiters is None:
-            self._waiters = _Deque()
+            self._waiters = _deque()
         fut = self._get_loop().create_future()
         _wait_tag(fut, 'semaphore', self._trace_id)
         self._waiters.append(fut)
@@ -1372,8 +1338,8 @@ class Queue(_LoopBoundMixin):
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._getters = _Deque()
-        self._putters = _Deque()
+        self._getters = _deque()
+        self._putters = _deque()
         self._unfinished_tasks = 0
         self._finished = _internal_event()
         self._finished.set()
@@ -1381,26 +1347,19 @@ class Queue(_LoopBoundMixin):
         self._is_shutdown = False
         self._trace_id = _sync_created('queue', type(self).__name__)
 
-    def _head(self):
-        # The first items in the order get() returns them (for the trace).
-        return self._queue._items[:20]
-
-
-    def _init(self, maxsize):
-        self._queue = _Deque()
-
-    def _get(self):
-        return self._queue.popleft()
-
-    def _put(self, item):
-        self._queue.append(item)
-
-    def _wakeup_next(self, waiters):
-        while waiters:
-            waiter = waiters.popleft()
-            if not waiter.done():
-                waiter.set_result(None)
-                break
+    # In Rust (crates/engine/src/asyncio/queues.rs): the storage hooks,
+    # the size checks and the non-waiting put/get, as in CPython; put()
+    # and get() start with their no-wait case in one call.
+    _head = _queue_head
+    _init = _queue_init
+    _get = _queue_get
+    _put = _queue_put
+    _wakeup_next = _queue_wakeup_next
+    qsize = _queue_qsize
+    empty = _queue_empty
+    full = _queue_full
+    put_nowait = _queue_put_nowait
+    get_nowait = _queue_get_nowait
 
     def __repr__(self):
         return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
@@ -1425,22 +1384,13 @@ class Queue(_LoopBoundMixin):
     def __class_getitem__(cls, item):
         return _GenericAlias(cls, item)
 
-    def qsize(self):
-        return len(self._queue)
-
     @property
     def maxsize(self):
         return self._maxsize
 
-    def empty(self):
-        return not self._queue
-
-    def full(self):
-        if self._maxsize <= 0:
-            return False
-        return self.qsize() >= self._maxsize
-
     async def put(self, item):
+        if _queue_put_fast(self, item):
+            return None
         while self.full():
             if self._is_shutdown:
                 raise QueueShutDown
@@ -1462,18 +1412,10 @@ class Queue(_LoopBoundMixin):
                 raise
         return self.put_nowait(item)
 
-    def put_nowait(self, item):
-        if self._is_shutdown:
-            raise QueueShutDown
-        if self.full():
-            raise QueueFull
-        self._put(item)
-        self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
-        _trace_queue(self)
-
     async def get(self):
+        item = _queue_get_fast(self, _sentinel)
+        if item is not _sentinel:
+            return item
         while self.empty():
             if self._is_shutdown and self.empty():
                 raise QueueShutDown
@@ -1494,16 +1436,6 @@ class Queue(_LoopBoundMixin):
                 _trace_queue(self)
                 raise
         return self.get_nowait()
-
-    def get_nowait(self):
-        if self.empty():
-            if self._is_shutdown:
-                raise QueueShutDown
-            raise QueueEmpty
-        item = self._get()
-        self._wakeup_next(self._putters)
-        _trace_queue(self)
-        return item
 
     def task_done(self):
         if self._unfinished_tasks <= 0:

@@ -1,5 +1,7 @@
 """Shallow and deep copy operations (Looplab's own implementation)."""
 
+from _collections import deque as _deque
+
 
 class Error(Exception):
     pass
@@ -52,6 +54,14 @@ def _reconstruct(x, memo):
                 list.extend(y, items)
             else:
                 set.update(y, items)
+    elif isinstance(x, _deque):
+        # As deque.__reduce__: cls((), maxlen), then the items appended
+        # (after the memo entry, so a deque containing itself works).
+        y = cls() if x.maxlen is None else cls((), x.maxlen)
+        if memo is not None:
+            memo[id(x)] = y
+        for v in x:
+            y.append(v if memo is None else deepcopy(v, memo))
     else:
         y = cls.__new__(cls)
     if memo is not None:
