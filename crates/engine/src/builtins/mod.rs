@@ -10,6 +10,7 @@ mod dynamic;
 mod exc_methods;
 mod gen_methods;
 mod list_methods;
+mod namespaces;
 mod num_methods;
 mod bytes_methods;
 mod set_methods;
@@ -34,6 +35,7 @@ pub use subscript::{delitem, getitem, setitem};
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
     dynamic::install(vm);
+    namespaces::install(vm);
     build_class::install(vm);
     let t = &vm.types;
     let classes = [
