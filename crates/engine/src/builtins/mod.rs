@@ -28,6 +28,7 @@ use crate::value::{Args, Value};
 use crate::vm::{PyResult, Vm};
 
 pub use gen_methods::exception_from_throw_args;
+pub(crate) use str_methods::is_decimal;
 pub use sets::{set_binop, set_contains, set_eq, set_inplace};
 pub use subscript::{delitem, getitem, setitem};
 

@@ -857,7 +857,7 @@ fn s_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- predicates
 
-fn is_decimal(c: char) -> bool {
+pub(crate) fn is_decimal(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
     }

@@ -4,6 +4,7 @@
 mod math;
 pub mod random;
 mod random_module;
+mod re;
 pub mod time;
 pub mod sys;
 pub mod typing;
@@ -35,6 +36,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("threading", include_str!("py/threading.py")),
     ("contextvars", include_str!("py/contextvars.py")),
     ("concurrent", include_str!("py/concurrent.py")),
+    ("re", include_str!("py/re.py")),
 ];
 
 impl Vm {
@@ -74,6 +76,7 @@ impl Vm {
                 v
             }
             "time" => time::make(self),
+            "_re" => re::make(self),
             "_thread" => crate::asyncio::threads::make_thread_module(self),
             "_contextvars" => crate::asyncio::threads::make_contextvars_module(self),
             _ => match PY_MODULES.iter().find(|(n, _)| *n == top) {
