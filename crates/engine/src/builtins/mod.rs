@@ -14,7 +14,7 @@ mod namespaces;
 mod num_methods;
 mod bytes_methods;
 mod set_methods;
-mod str_methods;
+pub(crate) mod str_methods;
 mod functions;
 mod object;
 mod sets;
