@@ -148,6 +148,7 @@ pub fn as_bytes(v: &Value) -> Option<Rc<Vec<u8>>> {
                 Some(Value::Bytes(b)) => Some(b.clone()),
                 _ => Some(Rc::new(Vec::new())),
             },
+            Payload::Cell(_) => super::memoryview::view_bytes(v),
             _ => None,
         },
         _ => None,

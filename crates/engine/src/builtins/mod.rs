@@ -10,6 +10,7 @@ mod dynamic;
 mod exc_methods;
 mod gen_methods;
 mod list_methods;
+mod memoryview;
 mod namespaces;
 mod num_methods;
 mod bytes_methods;
@@ -87,6 +88,7 @@ pub fn install_methods(vm: &mut Vm) {
     set_methods::install(vm);
     num_methods::install(vm);
     bytes_methods::install(vm);
+    memoryview::install(vm);
 }
 
 /// Registers a builtin function in the builtins module.
