@@ -11,7 +11,9 @@
 //! same sizes and resize points) so that iterating a set of ints prints the
 //! same order CPython does.
 
-use crate::value::Value;
+use std::rc::{Rc, Weak};
+
+use crate::value::{Module, Value};
 use crate::vm::PyResult;
 
 /// Python equality callback used during lookups.
@@ -26,11 +28,47 @@ pub struct Dict {
     entries: Vec<Option<(i64, Value, Value)>>,
     indices: Vec<u32>,
     used: usize,
+    globals_of: GlobalsLink,
+}
+
+/// Set on the dict `globals()` returns: the VM reads module globals from
+/// the module's `NameMap`, so every change made through the dict is
+/// written through to it. A copy of the dict is a plain dict.
+#[derive(Default)]
+struct GlobalsLink(Option<Weak<Module>>);
+
+impl Clone for GlobalsLink {
+    fn clone(&self) -> GlobalsLink {
+        GlobalsLink(None)
+    }
 }
 
 impl Dict {
     pub fn new() -> Dict {
         Dict::default()
+    }
+
+    /// Makes this dict the live `globals()` of `m` (or a plain dict again).
+    pub fn link_globals(&mut self, m: Option<&Rc<Module>>) {
+        self.globals_of = GlobalsLink(m.map(Rc::downgrade));
+    }
+
+    pub fn is_globals_of(&self, m: &Rc<Module>) -> bool {
+        self.globals_of.0.as_ref().is_some_and(|w| std::ptr::eq(w.as_ptr(), Rc::as_ptr(m)))
+    }
+
+    /// Writes one change through to the linked module (string keys only:
+    /// other keys cannot be names).
+    fn write_through(&self, key: &Value, value: Option<&Value>) {
+        let Some(m) = self.globals_of.0.as_ref().and_then(Weak::upgrade) else { return };
+        let Value::Str(k) = key else { return };
+        let Ok(mut g) = m.globals.try_borrow_mut() else { return };
+        match value {
+            Some(v) => g.set_str(&k.s, v.clone()),
+            None => {
+                g.remove(&k.s);
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -74,12 +112,20 @@ impl Dict {
         if let Some(Some(e)) = self.entries.get_mut(ix) {
             e.2 = v;
         }
+        if self.globals_of.0.is_some() {
+            if let Some(Some((_, k, v))) = self.entries.get(ix) {
+                self.write_through(k, Some(v));
+            }
+        }
     }
 
     /// Appends a key known to be absent.
     pub fn push_new(&mut self, key: Value, hash: i64, value: Value) {
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.rebuild((self.used + 1) * 3);
+        }
+        if self.globals_of.0.is_some() {
+            self.write_through(&key, Some(&value));
         }
         let ix = self.entries.len() as u32;
         self.entries.push(Some((hash, key, value)));
@@ -128,11 +174,21 @@ impl Dict {
             self.entries.clear();
             self.indices.clear();
         }
+        if self.globals_of.0.is_some() {
+            self.write_through(&k, None);
+        }
         Some((k, v))
     }
 
     pub fn clear(&mut self) {
+        if self.globals_of.0.is_some() {
+            for (_, k, _) in self.entries.iter().flatten() {
+                self.write_through(k, None);
+            }
+        }
+        let link = std::mem::take(&mut self.globals_of);
         *self = Dict::new();
+        self.globals_of = link;
     }
 
     /// Entries in insertion order.

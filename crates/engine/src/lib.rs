@@ -60,6 +60,7 @@ impl Interpreter {
         vm.source = Rc::from(source);
         vm.filename = Rc::from(filename);
         vm.main.globals.borrow_mut().set_str("__file__", Value::str(filename));
+        vm.main.globals.borrow_mut().set_str("__cached__", Value::None);
         let status = match compiler::compile_module(source, filename) {
             Ok(code) => {
                 let main = vm.main.clone();

@@ -7,7 +7,7 @@ use crate::ast::{
 use crate::error::SyntaxErrorKind;
 use crate::expr::join;
 use crate::lexer::Tok;
-use crate::parser::{expr_name, PResult, Parser};
+use crate::parser::{expr_name, PErr, PResult, Parser};
 
 fn aug_op(tok: &Tok) -> Option<Operator> {
     let Tok::Op(o) = tok else { return None };
@@ -252,7 +252,7 @@ impl Parser<'_> {
             let Some(value) = value else {
                 return Err(self.invalid_syntax());
             };
-            self.check_assign_targets(&targets, &value)?;
+            self.check_assign_targets(start, &targets)?;
             return Ok(self.stmt(S::Assign { targets, value }, start));
         }
         if self.is_op(":") {
@@ -344,33 +344,92 @@ impl Parser<'_> {
         matches!(self.token(start).map(|t| &t.tok), Some(Tok::Op("(")))
     }
 
-    fn check_assign_targets(&self, targets: &[Expr], value: &Expr) -> PResult<()> {
-        if let [t] = targets {
-            let excluded = matches!(
-                t.kind,
-                K::Tuple(_)
-                    | K::List(_)
-                    | K::GeneratorExp { .. }
-                    | K::Constant(Constant::True | Constant::False | Constant::None)
-            );
-            if !excluded && is_bitwise_or_level(t) && invalid_target(t, false).is_some() {
-                let _ = value;
-                return Err(self.err_span(
-                    format!(
-                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                        expr_name(t)
-                    ),
-                    t.span,
-                ));
-            }
-        }
+    fn check_assign_targets(&mut self, start: usize, targets: &[Expr]) -> PResult<()> {
+        let mut first_err = None;
         for t in targets {
             if matches!(t.kind, K::Yield(_) | K::YieldFrom(_)) {
-                return Err(self.err_span("assignment to yield expression not possible", t.span));
+                first_err = Some(self.err_span("assignment to yield expression not possible", t.span));
+                break;
             }
-            self.check_target(t, false)?;
+            if let Err(e) = self.check_target(t, false) {
+                first_err = Some(e);
+                break;
+            }
         }
-        Ok(())
+        let Some(err) = first_err else { return Ok(()) };
+        Err(self.assign_hint(start).unwrap_or(err))
+    }
+
+    /// CPython reports a bad assignment from its second, error-finding pass,
+    /// which first reads the statement as a list of `star_named_expression`s
+    /// and tries `invalid_named_expression` on each element: `NAME = x`
+    /// followed by neither `=` nor `:=` means a comparison or walrus was
+    /// probably meant; so does `expr = x` (unless `expr` starts with a list,
+    /// tuple, generator, `True`, `False` or `None`). Only when no element
+    /// matches does the plain "cannot assign to ..." message win.
+    fn assign_hint(&mut self, start: usize) -> Option<Box<PErr>> {
+        let (saved_pos, saved_furthest) = (self.pos, self.furthest.get());
+        self.pos = start;
+        let hint = self.assign_hint_scan();
+        self.pos = saved_pos;
+        self.furthest.set(saved_furthest);
+        hint
+    }
+
+    fn assign_hint_scan(&mut self) -> Option<Box<PErr>> {
+        let not_assign = |p: &Self| !p.is_op("=") && !p.is_op(":=");
+        loop {
+            if self.eat_op("*") {
+                self.attempt(|p| p.bitwise_or())?;
+            } else {
+                let el = self.pos;
+                if self.name().is_some() && self.nth_is_op(1, "=") {
+                    let name = self.tok_span(el);
+                    self.advance();
+                    self.advance();
+                    if let Some(b) = self.attempt(|p| p.bitwise_or()) {
+                        if not_assign(self) {
+                            let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+                            return Some(self.err_range(msg, name, b.span));
+                        }
+                    }
+                    self.pos = el;
+                }
+                if !self.starts_excluded_target() {
+                    if let Some(a) = self.attempt(|p| p.bitwise_or()) {
+                        if self.eat_op("=") && self.attempt(|p| p.bitwise_or()).is_some() && not_assign(self) {
+                            let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&a));
+                            return Some(self.err_span(msg, a.span));
+                        }
+                    }
+                    self.pos = el;
+                }
+                self.attempt(|p| p.named_expression())?;
+            }
+            if !self.eat_op(",") {
+                return None;
+            }
+        }
+    }
+
+    /// `!(list | tuple | genexp | 'True' | 'None' | 'False')` in CPython's grammar.
+    fn starts_excluded_target(&mut self) -> bool {
+        if self.is_kw("True") || self.is_kw("False") || self.is_kw("None") {
+            return true;
+        }
+        if !self.is_op("[") && !self.is_op("(") {
+            return false;
+        }
+        let here = self.pos;
+        let paren = self.is_op("(");
+        let atom = self.attempt(|p| p.atom());
+        self.pos = here;
+        match atom.map(|a| a.kind) {
+            Some(K::List(_) | K::GeneratorExp { .. }) => true,
+            // `(x)` is just `x`; `(x,)` and `()` are tuples.
+            Some(K::Tuple(_)) => paren,
+            _ => false,
+        }
     }
 
     fn dotted_name(&mut self) -> PResult<String> {

@@ -148,6 +148,7 @@ pub fn as_bytes(v: &Value) -> Option<Rc<Vec<u8>>> {
                 Some(Value::Bytes(b)) => Some(b.clone()),
                 _ => Some(Rc::new(Vec::new())),
             },
+            Payload::Cell(_) => super::memoryview::view_bytes(v),
             _ => None,
         },
         _ => None,
@@ -368,8 +369,65 @@ fn decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "l1" | "latin" => {
             Ok(Value::string(data.iter().map(|&c| c as char).collect()))
         }
-        _ => Err(vm.new_error("LookupError", &format!("unknown encoding: {enc}"))),
+        _ => match crate::builtins::str_methods::utf16_32_codec(&n) {
+            Some((width, big, bom)) => decode_utf16_32(vm, &data, width, big, bom, &n),
+            None => Err(vm.new_error("LookupError", &format!("unknown encoding: {enc}"))),
+        },
     }
+}
+
+/// UTF-16/32 decoding; the plain codec names read (and drop) a BOM.
+fn decode_utf16_32(vm: &mut Vm, data: &[u8], width: usize, mut big: bool, bom: bool, name: &str) -> PyResult<Value> {
+    let unit = |i: usize, big: bool| {
+        let mut b = [0u8; 4];
+        b[..width].copy_from_slice(&data[i..i + width]);
+        if big {
+            b[..width].reverse();
+        }
+        u32::from_le_bytes(b)
+    };
+    let mut start = 0;
+    if bom && data.len() >= width {
+        if unit(0, false) == 0xFEFF {
+            start = width;
+        } else if unit(0, true) == 0xFEFF {
+            start = width;
+            big = true;
+        }
+    }
+    let full = start + (data.len() - start) / width * width;
+    let units: Vec<u32> = (start..full).step_by(width).map(|i| unit(i, big)).collect();
+    let codec = name.replace("le", "-le").replace("be", "-be").replace("--", "-");
+    let fail = |vm: &mut Vm, pos: usize, end: usize, why: &str| {
+        let msg = format!("'{codec}' codec can't decode bytes in position {pos}-{}: {why}", end - 1);
+        Err(vm.new_error("UnicodeDecodeError", &msg))
+    };
+    let mut out = String::new();
+    if width == 4 {
+        for (k, u) in units.iter().enumerate() {
+            match char::from_u32(*u) {
+                Some(c) => out.push(c),
+                None => return fail(vm, start + 4 * k, start + 4 * k + 4, "code point not in range(0x110000)"),
+            }
+        }
+    } else {
+        let u16s: Vec<u16> = units.iter().map(|&u| u as u16).collect();
+        let mut k = 0;
+        for r in char::decode_utf16(u16s.iter().copied()) {
+            match r {
+                Ok(c) => {
+                    k += c.len_utf16();
+                    out.push(c);
+                }
+                Err(_) => return fail(vm, start + 2 * k, start + 2 * k + 2, "illegal encoding"),
+            }
+        }
+    }
+    if full < data.len() {
+        let msg = format!("'{codec}' codec can't decode byte 0x{:02x} in position {full}: truncated data", data[full]);
+        return Err(vm.new_error("UnicodeDecodeError", &msg));
+    }
+    Ok(Value::string(out))
 }
 
 fn decode_utf8(vm: &mut Vm, data: &[u8], errors: &str) -> PyResult<Value> {

@@ -1,11 +1,14 @@
 //! `eval`, `exec`, `compile` and `__import__`: running code built at run
-//! time. Code runs in a namespace made from the caller's globals and
-//! locals; `exec` at module level writes its names back.
+//! time. Code runs in the caller's module at module level, in an explicit
+//! globals dict (linked like `globals()`), or in a copy of a function's
+//! globals and locals.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::def;
 use crate::compiler::{compile_eval, compile_module, CompileError, EVAL_RESULT};
+use crate::dict::Dict;
 use crate::value::{Args, Module, Obj, Payload, Value};
 use crate::vm::{Frame, PyResult, Vm};
 
@@ -43,76 +46,130 @@ fn source_of(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<String> {
     }
 }
 
-/// The namespace code runs in: explicit dicts, or the caller's globals
-/// overlaid with its locals.
-fn namespace(vm: &mut Vm, args: &Args) -> PyResult<(Rc<Module>, Option<Value>)> {
+/// Where dynamically compiled code runs.
+struct Namespace {
+    module: Rc<Module>,
+    /// An explicit globals dict, kept in step with `module`.
+    globals: Option<Rc<RefCell<Dict>>>,
+    /// Builtins other than the real ones (`{"__builtins__": {...}}`).
+    builtins: Option<Rc<Module>>,
+}
+
+/// The namespace code runs in: an explicit globals dict (with `locals`
+/// merged in), the caller's module when called at module level, or else
+/// a copy of the caller's globals overlaid with its locals.
+fn namespace(vm: &mut Vm, args: &Args) -> PyResult<Namespace> {
     let globals_arg = args.get(1, "globals").cloned().filter(|g| !g.is_none());
     let locals_arg = args.get(2, "locals").cloned().filter(|l| !l.is_none());
-    let m = Rc::new(Module { name: Rc::from("__main__"), globals: Default::default(), id: Default::default() });
+    let fresh = || Rc::new(Module { name: Rc::from("__main__"), globals: Default::default(), id: Default::default() });
+    let mut ns = Namespace { module: fresh(), globals: None, builtins: None };
     match &globals_arg {
         Some(g) => {
             let Some(d) = vm.as_dict(g) else {
                 let t = vm.type_name(g);
                 return Err(vm.type_error(format!("globals must be a dict, not {t}")));
             };
-            for (k, v) in d.borrow().iter() {
-                if let Some(k) = k.as_str() {
-                    m.globals.borrow_mut().set_str(k, v.clone());
+            // The same dict passed again means the same namespace (functions
+            // defined by an earlier exec keep seeing it).
+            let known = vm.globals_dicts.iter().find(|(_, dd)| Rc::ptr_eq(dd, &d)).map(|(m, _)| m.clone());
+            match known {
+                Some(m) => ns.module = m,
+                None => {
+                    for (k, v) in d.borrow().iter() {
+                        if let Some(k) = k.as_str() {
+                            ns.module.globals.borrow_mut().set_str(k, v.clone());
+                        }
+                    }
+                    vm.adopt_globals_dict(&ns.module, &d);
                 }
             }
+            let b = ns.module.globals.borrow().get("__builtins__").cloned();
+            match b {
+                None => {
+                    // CPython adds the builtins module to a globals dict that has none.
+                    let b = vm.builtins.clone();
+                    let bd = vm.globals_dict(&b)?;
+                    vm.dict_set(&d, Value::str("__builtins__"), Value::Dict(bd))?;
+                }
+                Some(Value::Obj(o)) if matches!(o.payload, Payload::Module(_)) => {
+                    if let Payload::Module(bm) = &o.payload {
+                        ns.builtins = Some(bm.clone());
+                    }
+                }
+                Some(b) => {
+                    if let Some(bd) = vm.as_dict(&b) {
+                        let linked = vm.globals_dicts.iter().find(|(_, dd)| Rc::ptr_eq(dd, &bd)).map(|(m, _)| m.clone());
+                        if let Some(bm) = linked {
+                            ns.builtins = Some(bm);
+                            ns.globals = Some(d);
+                            return finish(vm, ns, locals_arg);
+                        }
+                        let bm = fresh();
+                        for (k, v) in bd.borrow().iter() {
+                            if let Some(k) = k.as_str() {
+                                bm.globals.borrow_mut().set_str(k, v.clone());
+                            }
+                        }
+                        ns.builtins = Some(bm);
+                    }
+                }
+            }
+            ns.globals = Some(d);
         }
         None => {
             if let Some(f) = vm.frames.last() {
+                if f.code.kind == crate::bytecode::CodeKind::Module && f.namespace.is_none() && locals_arg.is_none() {
+                    ns.module = f.globals.clone();
+                    return Ok(ns);
+                }
                 let g = f.globals.globals.borrow().clone();
-                *m.globals.borrow_mut() = g;
+                *ns.module.globals.borrow_mut() = g;
+                let mut m = ns.module.globals.borrow_mut();
+                if let Some(cls_ns) = &f.namespace {
+                    for (k, v) in cls_ns.borrow().iter() {
+                        m.set(k.clone(), v.clone());
+                    }
+                }
                 for (name, v) in f.code.varnames.iter().zip(f.locals.iter()) {
                     if let Some(v) = v {
-                        m.globals.borrow_mut().set(name.clone(), v.clone());
+                        m.set(name.clone(), v.clone());
                     }
                 }
             }
         }
     }
+    finish(vm, ns, locals_arg)
+}
+
+/// Merges an explicit locals dict into the namespace.
+fn finish(vm: &mut Vm, ns: Namespace, locals_arg: Option<Value>) -> PyResult<Namespace> {
     if let Some(l) = &locals_arg {
         if let Some(d) = vm.as_dict(l) {
             for (k, v) in d.borrow().iter() {
                 if let Some(k) = k.as_str() {
-                    m.globals.borrow_mut().set_str(k, v.clone());
+                    ns.module.globals.borrow_mut().set_str(k, v.clone());
                 }
             }
         }
     }
-    Ok((m, globals_arg))
+    Ok(ns)
 }
 
-fn run_code(vm: &mut Vm, code: Rc<crate::bytecode::Code>, m: &Rc<Module>) -> PyResult<()> {
-    let frame = Frame::new(code, m.clone());
-    vm.push_frame(frame)?;
-    vm.run_nested()?;
-    Ok(())
-}
-
-/// Writes names back: into the explicit globals dict, or into the
-/// caller's module when called at module level.
-fn write_back(vm: &mut Vm, m: &Rc<Module>, globals_arg: Option<Value>) -> PyResult<()> {
-    let items: Vec<(Rc<str>, Value)> =
-        m.globals.borrow().iter().filter(|(k, _)| &***k != EVAL_RESULT).map(|(k, v)| (k.clone(), v.clone())).collect();
-    match globals_arg.and_then(|g| vm.as_dict(&g)) {
-        Some(d) => {
-            for (k, v) in items {
-                vm.dict_set(&d, Value::str(&k), v)?;
-            }
-        }
-        None => {
-            let caller = vm.frames.last().map(|f| (f.globals.clone(), f.code.kind));
-            if let Some((g, crate::bytecode::CodeKind::Module)) = caller {
-                for (k, v) in items {
-                    g.globals.borrow_mut().set(k, v);
-                }
-            }
-        }
+/// Runs `code` in `ns`, then brings an explicit globals dict up to date.
+fn run_code(vm: &mut Vm, code: Rc<crate::bytecode::Code>, ns: &Namespace) -> PyResult<Option<Value>> {
+    let saved = ns.builtins.clone().map(|b| std::mem::replace(&mut vm.builtins, b));
+    let frame = Frame::new(code, ns.module.clone());
+    let r = vm.push_frame(frame).and_then(|_| vm.run_nested());
+    if let Some(b) = saved {
+        vm.builtins = b;
     }
-    Ok(())
+    let result = ns.module.globals.borrow_mut().remove(EVAL_RESULT);
+    if ns.globals.is_some() {
+        // Names the code assigned now show in the dict.
+        vm.globals_dict(&ns.module)?;
+    }
+    r?;
+    Ok(result)
 }
 
 fn code_arg(v: &Value) -> Option<(Rc<crate::bytecode::Code>, bool)> {
@@ -137,9 +194,8 @@ fn eval(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     };
-    let (m, _) = namespace(vm, &args)?;
-    run_code(vm, code, &m)?;
-    let r = m.globals.borrow().get(EVAL_RESULT).cloned();
+    let ns = namespace(vm, &args)?;
+    let r = run_code(vm, code, &ns)?;
     Ok(r.unwrap_or(Value::None))
 }
 
@@ -157,9 +213,8 @@ fn exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     };
-    let (m, globals_arg) = namespace(vm, &args)?;
-    run_code(vm, code, &m)?;
-    write_back(vm, &m, globals_arg)?;
+    let ns = namespace(vm, &args)?;
+    run_code(vm, code, &ns)?;
     Ok(Value::None)
 }
 

@@ -44,15 +44,12 @@ pub fn install(vm: &mut Vm) {
     def(vm, "bin", bin);
     def(vm, "oct", oct);
     def(vm, "format", format);
-    def(vm, "vars", vars);
     def(vm, "dir", dir);
     def(vm, "callable", callable);
     def(vm, "input", input);
     def(vm, "round", round);
     def(vm, "divmod", divmod);
     def(vm, "pow", pow);
-    def(vm, "globals", globals);
-    def(vm, "locals", globals);
 }
 
 impl Vm {
@@ -647,25 +644,6 @@ fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => String::new(),
     };
     Ok(Value::string(vm.format(&args.pos[0], &spec)?))
-}
-
-fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match args.pos.first() {
-        None => globals(vm, args),
-        Some(v) => match vm.getattr_opt(v, "__dict__")? {
-            Some(d) => Ok(d),
-            None => Err(vm.type_error("vars() argument must have __dict__ attribute".into())),
-        },
-    }
-}
-
-fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let g = match vm.frames.last() {
-        Some(f) => f.globals.clone(),
-        None => vm.main.clone(),
-    };
-    let m = g.globals.borrow().clone();
-    vm.namemap_to_dict(&m)
 }
 
 fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -10,10 +10,12 @@ mod dynamic;
 mod exc_methods;
 mod gen_methods;
 mod list_methods;
+mod memoryview;
+mod namespaces;
 mod num_methods;
 mod bytes_methods;
 mod set_methods;
-mod str_methods;
+pub(crate) mod str_methods;
 mod functions;
 mod object;
 mod sets;
@@ -27,6 +29,7 @@ use crate::value::{Args, Value};
 use crate::vm::{PyResult, Vm};
 
 pub use gen_methods::exception_from_throw_args;
+pub(crate) use str_methods::is_decimal;
 pub use sets::{set_binop, set_contains, set_eq, set_inplace};
 pub use subscript::{delitem, getitem, setitem};
 
@@ -34,6 +37,7 @@ pub use subscript::{delitem, getitem, setitem};
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
     dynamic::install(vm);
+    namespaces::install(vm);
     build_class::install(vm);
     let t = &vm.types;
     let classes = [
@@ -84,6 +88,7 @@ pub fn install_methods(vm: &mut Vm) {
     set_methods::install(vm);
     num_methods::install(vm);
     bytes_methods::install(vm);
+    memoryview::install(vm);
 }
 
 /// Registers a builtin function in the builtins module.

@@ -857,7 +857,7 @@ fn s_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- predicates
 
-fn is_decimal(c: char) -> bool {
+pub(crate) fn is_decimal(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
     }
@@ -1029,9 +1029,54 @@ fn s_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             out
         }
-        _ => return Err(vm.new_error("LookupError", &format!("unknown encoding: {enc}"))),
+        _ => match utf16_32_codec(&norm) {
+            Some((width, big, bom)) => encode_utf16_32(&s.s, width, big, bom),
+            None => return Err(vm.new_error("LookupError", &format!("unknown encoding: {enc}"))),
+        },
     };
     Ok(Value::Bytes(Rc::new(bytes)))
+}
+
+/// `utf-16[-le|-be]` / `utf-32[-le|-be]` (names already lowercased, `_`
+/// as `-`): code unit width in bytes, big-endian, and whether a BOM is
+/// written (the plain names, in little-endian order like CPython here).
+pub(crate) fn utf16_32_codec(norm: &str) -> Option<(usize, bool, bool)> {
+    Some(match norm {
+        "utf-16" | "utf16" => (2, false, true),
+        "utf-16-le" | "utf-16le" => (2, false, false),
+        "utf-16-be" | "utf-16be" => (2, true, false),
+        "utf-32" | "utf32" => (4, false, true),
+        "utf-32-le" | "utf-32le" => (4, false, false),
+        "utf-32-be" | "utf-32be" => (4, true, false),
+        _ => return None,
+    })
+}
+
+fn encode_utf16_32(s: &str, width: usize, big: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() * width + 4);
+    let mut unit = |u: u32| {
+        let b = u.to_le_bytes();
+        let b = &b[..width];
+        if big {
+            out.extend(b.iter().rev());
+        } else {
+            out.extend_from_slice(b);
+        }
+    };
+    if bom {
+        unit(0xFEFF);
+    }
+    for c in s.chars() {
+        if width == 4 {
+            unit(c as u32);
+        } else {
+            let mut buf = [0u16; 2];
+            for u in c.encode_utf16(&mut buf) {
+                unit(*u as u32);
+            }
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------- operators

@@ -5,6 +5,7 @@ pub mod deque;
 mod math;
 pub mod random;
 mod random_module;
+mod re;
 pub mod time;
 pub mod sys;
 pub mod typing;
@@ -36,6 +37,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("threading", include_str!("py/threading.py")),
     ("contextvars", include_str!("py/contextvars.py")),
     ("concurrent", include_str!("py/concurrent.py")),
+    ("re", include_str!("py/re.py")),
 ];
 
 impl Vm {
@@ -76,6 +78,7 @@ impl Vm {
             }
             "time" => time::make(self),
             "_collections" => deque::make(self),
+            "_re" => re::make(self),
             "_thread" => crate::asyncio::threads::make_thread_module(self),
             "_contextvars" => crate::asyncio::threads::make_contextvars_module(self),
             _ => match PY_MODULES.iter().find(|(n, _)| *n == top) {

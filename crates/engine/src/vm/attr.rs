@@ -109,8 +109,8 @@ impl Vm {
                     return Ok(v);
                 }
                 if name == "__dict__" {
-                    let d = self.namemap_to_dict(&m.globals.borrow())?;
-                    return Ok(Some(d));
+                    let m = m.clone();
+                    return Ok(Some(Value::Dict(self.globals_dict(&m)?)));
                 }
                 return Ok(None);
             }

@@ -88,6 +88,8 @@ pub struct Vm {
     pub aio: crate::asyncio::events::Runtime,
     /// `id()` numbers, deterministic across runs.
     pub identities: crate::identity::Identities,
+    /// The dict `globals()` returns for each module that asked for it.
+    pub globals_dicts: Vec<(Rc<Module>, Rc<std::cell::RefCell<crate::dict::Dict>>)>,
 }
 
 impl Vm {
@@ -125,10 +127,31 @@ impl Vm {
             locals_pool: Vec::new(),
             aio: Default::default(),
             identities: Default::default(),
+            globals_dicts: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         crate::types::install_methods(&mut vm);
-        vm.main.globals.borrow_mut().set_str("__name__", Value::str("__main__"));
+        // What a script's namespace holds before its first line (`__file__`
+        // and `__cached__` follow when the program is loaded).
+        let builtins_module = Value::Obj(Rc::new(crate::value::Obj::new(
+            vm.types.module.clone(),
+            crate::value::Payload::Module(vm.builtins.clone()),
+        )));
+        let annotations = Value::Dict(vm.new_dict());
+        let mut g = vm.main.globals.borrow_mut();
+        g.set_str("__name__", Value::str("__main__"));
+        for name in ["__doc__", "__package__", "__loader__", "__spec__"] {
+            g.set_str(name, Value::None);
+        }
+        g.set_str("__annotations__", annotations);
+        g.set_str("__builtins__", builtins_module.clone());
+        drop(g);
+        vm.modules.set_str("builtins", builtins_module);
+        let main_module = Value::Obj(Rc::new(crate::value::Obj::new(
+            vm.types.module.clone(),
+            crate::value::Payload::Module(vm.main.clone()),
+        )));
+        vm.modules.set_str("__main__", main_module);
         vm
     }
 

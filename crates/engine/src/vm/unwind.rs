@@ -175,6 +175,13 @@ impl Vm {
             self.set_context(&exc);
         }
         loop {
+            // The frame at `base` is already gone (an exhausted async
+            // generator raises StopAsyncIteration after its frame was
+            // popped): the exception belongs to whoever resumed it, never
+            // to a handler in the frames below.
+            if base > 0 && self.frames.len() <= base {
+                return Some(Exec::Raised(exc));
+            }
             let fi = self.frames.len().checked_sub(1)?;
             if add_tb {
                 let f = &self.frames[fi];
