@@ -24,5 +24,3 @@ pub extern "C" fn alloc_buffer(len: usize) -> *mut u8 {
     std::mem::forget(v);
     p
 }
-
-fn main() {}

@@ -119,19 +119,15 @@ impl Interpreter {
                         return self.finish(r);
                     }
                 }
-            } else if self.vm.aio.blocked_main.is_some() {
-                match self.vm.blocked_tick(!self.manual_clock) {
-                    Tick::Continue => {}
-                    Tick::Sleep(until) => {
-                        self.sleeping_until = Some(until);
-                        return Status::Running;
-                    }
-                    Tick::ProgramResumed(Some(done)) => return self.finish(done),
-                    Tick::ProgramResumed(None) => {}
-                }
-            } else if self.vm.aio.active {
-                self.vm.report_unretrieved(false);
-                match self.vm.aio_tick(!self.manual_clock) {
+            } else if self.vm.aio.blocked_main.is_some() || self.vm.aio.active {
+                // A blocked main thread lets only the worker lanes run.
+                let tick = if self.vm.aio.blocked_main.is_some() {
+                    self.vm.blocked_tick(!self.manual_clock)
+                } else {
+                    self.vm.report_unretrieved(false);
+                    self.vm.aio_tick(!self.manual_clock)
+                };
+                match tick {
                     Tick::Continue => {}
                     Tick::Sleep(until) => {
                         self.sleeping_until = Some(until);

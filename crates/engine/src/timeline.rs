@@ -6,7 +6,8 @@ use std::fmt::Write;
 
 use crate::trace::{Event, EventKind, Stream, SyncState, TaskState, Trace, WaitOn, WarningKind, WorkerState};
 
-fn json_str(s: &str) -> String {
+/// `s` as a JSON string literal (the web app's progress files use it too).
+pub fn json_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
