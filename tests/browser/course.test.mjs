@@ -3,38 +3,21 @@
 // imported, unreadable storage reset with a notice, the map's marks, and
 // a lesson's examples loaded into its runner.
 // Run by scripts/test.sh after `trunk build --release` (serves dist/).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { useApp, root, shots } from "./app.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dist = path.join(root, "dist");
-const shots = path.join(root, "target/screenshots");
 const exercises = path.join(root, "exercises");
-let server, browser;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, "index.html")), "build the app first: trunk build --release");
-  fs.mkdirSync(shots, { recursive: true });
-  server = await serve({ "/": dist });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 /** A fresh page (one origin: localStorage is shared within the browser). */
 async function open(hash) {
-  const page = await browser.context.newPage();
+  const page = await app.browser.context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(server.url + "/" + hash);
+  await page.goto(app.server.url + "/" + hash);
   return { page, errors };
 }
 
@@ -198,7 +181,7 @@ test("progress is exported as a file and imported back", async () => {
   await page.getByTestId("import").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("{\"hello\": 1}") });
   await page.getByTestId("import-result").filter({ hasText: "Nothing was imported" }).waitFor();
   assert.equal(await page.getByTestId("progress-passed").textContent(), "1 / 28");
-  await page.goto(server.url + "/#/exercise/first-await");
+  await page.goto(app.server.url + "/#/exercise/first-await");
   await page.getByTestId("exercise").waitFor();
   assert.equal(await page.getByTestId("exercise").getAttribute("data-status"), "passed");
   assert.deepEqual(errors, []);

@@ -1,37 +1,20 @@
 // The playground in a real browser: share links, live output on schedule,
 // Stop, text-only output, tracebacks linked to the editor, a print flood.
 // Run by scripts/test.sh after `trunk build --release` (serves dist/).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "./server.mjs";
-import { launch, codeFragment } from "./browser.mjs";
+import { codeFragment } from "./browser.mjs";
+import { useApp, shots } from "./app.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dist = path.join(root, "dist");
-const shots = path.join(root, "target/screenshots");
-let server, browser;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, "index.html")), "build the app first: trunk build --release");
-  fs.mkdirSync(shots, { recursive: true });
-  server = await serve({ "/": dist });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 /** Opens the playground with `code` through a share link, ready to run. */
 async function open(code, speed = "1") {
-  const page = await browser.context.newPage();
+  const page = await app.browser.context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(server.url + "/" + codeFragment(code));
+  await page.goto(app.server.url + "/" + codeFragment(code));
   await page.getByTestId("editor").waitFor();
   await page.getByTestId("speed").selectOption(speed);
   // Record when each console line appears, in the page's own clock.
@@ -231,31 +214,31 @@ test("step, pause and resume", async () => {
 });
 
 test("after the first visit the app works offline", async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url + "/");
+  const page = await app.browser.context.newPage();
+  await page.goto(app.server.url + "/");
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
       await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
     }
   });
-  await browser.context.setOffline(true);
+  await app.browser.context.setOffline(true);
   try {
     await page.goto("about:blank"); // a real load, not a same-page fragment change
-    await page.goto(server.url + "/" + codeFragment("print('offline', 6 * 7)\n"));
+    await page.goto(app.server.url + "/" + codeFragment("print('offline', 6 * 7)\n"));
     await page.getByTestId("editor").waitFor({ timeout: 10000 });
     await page.getByTestId("run").click();
     await waitForStatus(page, "finished");
     assert.deepEqual(await lines(page), ["0.000offline 42"]);
   } finally {
-    await browser.context.setOffline(false);
+    await app.browser.context.setOffline(false);
     await page.close();
   }
 });
 
 test("screenshot: the welcome program, finished", async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url + "/");
+  const page = await app.browser.context.newPage();
+  await page.goto(app.server.url + "/");
   await page.getByTestId("editor").waitFor();
   await page.getByTestId("speed").selectOption("4");
   await page.getByTestId("run").click();

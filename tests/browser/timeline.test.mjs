@@ -3,38 +3,22 @@
 // (the same trace `looplab run --trace` writes), and scrubbing back to a
 // moment shows that moment's queue, locks and console.
 // Run by scripts/test.sh after `trunk build --release` (serves dist/).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "./server.mjs";
-import { launch, codeFragment } from "./browser.mjs";
+import { codeFragment } from "./browser.mjs";
+import { useApp, shots } from "./app.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dist = path.join(root, "dist");
-const shots = path.join(root, "target/screenshots");
-let server, browser;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, "index.html")), "build the app first: trunk build --release");
-  fs.mkdirSync(shots, { recursive: true });
-  server = await serve({ "/": dist });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 /** Opens `code`, runs it to the end at `speed` and returns the page. */
 async function runToEnd(code, { speed = "instant", viewport } = {}) {
-  const page = await browser.context.newPage();
+  const page = await app.browser.context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   if (viewport) await page.setViewportSize(viewport);
-  await page.goto(server.url + "/" + codeFragment(code));
+  await page.goto(app.server.url + "/" + codeFragment(code));
   await page.getByTestId("editor").waitFor();
   await page.getByTestId("speed").selectOption(speed);
   await page.getByTestId("run").click();
