@@ -66,7 +66,7 @@ impl Vm {
     /// The program's code ended: like CPython's `threading._shutdown`, it
     /// first lets the threads still able to run finish. False when none can.
     pub fn block_main_at_exit(&mut self) -> bool {
-        if self.aio.blocked_main.is_some() || self.next_worker_callback().is_none() {
+        if self.aio.blocked_main.is_some() || !self.lanes_can_run() {
             return false;
         }
         let blocked = self.block_main("threading._shutdown", None, None);
@@ -77,10 +77,9 @@ impl Vm {
     }
 
     /// Whether a lane has something to run: a ready callback or a timer.
-    fn next_worker_callback(&self) -> Option<()> {
-        let ready = self.aio.ready.iter().any(|h| h.callback.is_worker() && !h.cancelled.get());
-        let timer = self.aio.timers.iter().any(|t| t.handle.callback.is_worker() && !t.handle.cancelled.get());
-        (ready || timer).then_some(())
+    fn lanes_can_run(&self) -> bool {
+        self.aio.ready.iter().any(|h| h.callback.is_worker() && !h.cancelled.get())
+            || self.aio.timers.iter().any(|t| t.handle.callback.is_worker() && !t.handle.cancelled.get())
     }
 
     fn block_main(&mut self, reason: &str, waiting_on: Option<Value>, until: Option<f64>) -> bool {
