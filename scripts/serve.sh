@@ -5,4 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"
+# Trunk refuses to start when a watch-ignored folder (Trunk.toml) is missing,
+# as target/ and dist/ are on a fresh clone.
+mkdir -p target dist
 exec trunk serve --release "$@"
