@@ -3,6 +3,12 @@
 //! `#/progress`), so the site stays static files and every page has a
 //! stable URL. Everything else — no fragment, a `#code=` share link,
 //! `#/playground` — is the playground, exactly as before the course existed.
+//!
+//! The playground and the course are two pages ([`Site`]): the course's
+//! routes live on `learn/`, the playground's on the root. [`Route::link_from`]
+//! gives the address to use from either page.
+
+use crate::Site;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -50,6 +56,25 @@ impl Route {
         }
     }
 
+    /// The page that shows this route.
+    pub fn site(&self) -> Site {
+        match self {
+            Route::Playground => Site::Playground,
+            _ => Site::Course,
+        }
+    }
+
+    /// The link to this route from a page of `here`: the fragment alone on
+    /// its own page, else the other page's path with the fragment.
+    pub fn link_from(&self, here: Site) -> String {
+        let prefix = match (here, self.site()) {
+            (a, b) if a == b => "",
+            (Site::Playground, _) => "learn/",
+            (Site::Course, _) => "../",
+        };
+        format!("{prefix}{}", self.href())
+    }
+
     /// Whether the header's Course link is the current section.
     pub fn in_course(&self) -> bool {
         matches!(self, Route::Learn | Route::Lesson(_) | Route::Exercise(_) | Route::Quiz(_))
@@ -81,5 +106,17 @@ mod tests {
         assert_eq!(Route::parse("#/lesson/gather/"), Route::Lesson("gather".into()));
         assert_eq!(Route::parse("#/lesson/"), Route::NotFound("lesson".into()));
         assert_eq!(Route::parse("#/exercise/<b>"), Route::NotFound("exercise/<b>".into()));
+    }
+
+    #[test]
+    fn links_cross_between_the_two_pages() {
+        use crate::Site;
+        let lesson = Route::Lesson("gather".into());
+        assert_eq!(lesson.link_from(Site::Course), "#/lesson/gather");
+        assert_eq!(lesson.link_from(Site::Playground), "learn/#/lesson/gather");
+        assert_eq!(Route::Playground.link_from(Site::Course), "../#/playground");
+        assert_eq!(Route::Playground.link_from(Site::Playground), "#/playground");
+        // An unknown course address is the course page's to explain.
+        assert_eq!(Route::NotFound("nope".into()).site(), Site::Course);
     }
 }

@@ -1,12 +1,13 @@
 // Looplab's service worker: after the first visit the app works offline.
 //
 // Trunk names every asset by its content hash, so a cached asset never goes
-// stale; only the page itself (index.html) can change. The page is fetched
-// from the network when there is one (and cached), else served from the
-// cache; assets are served from the cache first. On install the worker
-// reads the page and caches every asset it names, so the very first visit
-// is enough.
-const CACHE = "looplab-v1";
+// stale; only the pages themselves (index.html, learn/index.html) can
+// change. A page is fetched from the network when there is one (and cached
+// under its path), else served from the cache; assets are served from the
+// cache first. On install the worker reads the playground's page and caches
+// every asset it names, so the very first visit is enough for it; the
+// course page (learn/) is cached when it is first opened.
+const CACHE = "looplab-v2";
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -42,12 +43,15 @@ self.addEventListener("fetch", (event) => {
   if (req.mode === "navigate") {
     event.respondWith((async () => {
       const cache = await caches.open(CACHE);
+      // The page's path without the query: `learn/` and `learn/index.html`
+      // are one page, as are `/` and `/index.html`.
+      const key = new URL(url.pathname.replace(/index\.html$/, ""), url).href;
       try {
         const fresh = await fetch(req);
-        if (fresh.ok) await cache.put("./", fresh.clone());
+        if (fresh.ok) await cache.put(key, fresh.clone());
         return fresh;
       } catch (_) {
-        return (await cache.match("./")) || Response.error();
+        return (await cache.match(key)) || Response.error();
       }
     })());
     return;

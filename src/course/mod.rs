@@ -19,11 +19,11 @@ use yew::prelude::*;
 use crate::progress::{Progress, Status};
 use crate::route::Route;
 
-pub use exercise::ExercisePage;
-pub use lesson::LessonPage;
-pub use map::LearnPage;
-pub use progress_page::ProgressPage;
-pub use quiz::QuizPage;
+use exercise::ExercisePage;
+use lesson::LessonPage;
+use map::LearnPage;
+use progress_page::ProgressPage;
+use quiz::QuizPage;
 
 thread_local! {
     static COURSE: Result<Rc<Course>, String> =
@@ -136,14 +136,47 @@ fn crumbs(course: &Course, lesson: &Lesson, last: Option<&str>) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NotFoundProps {
-    pub path: AttrValue,
+/// What the course page shows for `route`.
+pub fn page_for(route: &Route) -> Html {
+    html! { <Pages route={route.clone()} /> }
 }
 
+#[derive(Properties, PartialEq)]
+struct PagesProps {
+    route: Route,
+}
+
+/// The course's page for the route, under the notice that unreadable
+/// progress was reset (read once, before any page reads it; it stays
+/// until dismissed).
 #[function_component]
-pub fn NotFound(props: &NotFoundProps) -> Html {
-    missing(&format!("page `#/{}`", props.path))
+fn Pages(props: &PagesProps) -> Html {
+    let notice = use_state(|| crate::progress::load().1);
+    let dismiss = {
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| notice.set(None))
+    };
+    let body = match &props.route {
+        Route::Learn => html! { <LearnPage /> },
+        Route::Lesson(id) => html! { <LessonPage key={id.clone()} id={id.clone()} /> },
+        Route::Exercise(id) => html! { <ExercisePage key={id.clone()} id={id.clone()} /> },
+        Route::Quiz(id) => html! { <QuizPage key={id.clone()} id={id.clone()} /> },
+        Route::Progress => html! { <ProgressPage /> },
+        Route::NotFound(path) => missing(&format!("page `#/{path}`")),
+        // The app sends playground routes to the playground's page.
+        Route::Playground => Html::default(),
+    };
+    html! {
+        <>
+            if let Some(text) = (*notice).clone() {
+                <div class="notice" role="alert" data-testid="storage-notice">
+                    <span>{ text }</span>
+                    <button class="notice-close" onclick={dismiss} aria-label="Dismiss">{"×"}</button>
+                </div>
+            }
+            { body }
+        </>
+    }
 }
 
 /// Exercise statuses for a progress summary.

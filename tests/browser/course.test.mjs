@@ -12,12 +12,12 @@ import { useApp, root, shots } from "./app.mjs";
 const exercises = path.join(root, "exercises");
 const app = useApp();
 
-/** A fresh page (one origin: localStorage is shared within the browser). */
+/** A fresh course page (one origin: localStorage is shared within the browser). */
 async function open(hash) {
   const page = await app.browser.context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(app.server.url + "/" + hash);
+  await page.goto(app.server.url + "/learn/" + hash);
   return { page, errors };
 }
 
@@ -148,6 +148,23 @@ test("the course map shows completion", async () => {
   await page.getByTestId("progress").waitFor();
   await page.getByTestId("nav-playground").click();
   await page.getByTestId("run").waitFor();
+  assert.equal(new URL(page.url()).pathname, "/");
+  await page.getByTestId("nav-course").click();
+  await page.getByTestId("course-map").waitFor();
+  assert.equal(new URL(page.url()).pathname, "/learn/");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a course link on the playground's address opens the course page", async () => {
+  // Links from before the course had its own page: `/#/lesson/ID`.
+  const page = await app.browser.context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(app.server.url + "/#/lesson/coroutines");
+  await page.getByTestId("lesson").waitFor();
+  const url = new URL(page.url());
+  assert.equal(url.pathname + url.hash, "/learn/#/lesson/coroutines");
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -181,7 +198,7 @@ test("progress is exported as a file and imported back", async () => {
   await page.getByTestId("import").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("{\"hello\": 1}") });
   await page.getByTestId("import-result").filter({ hasText: "Nothing was imported" }).waitFor();
   assert.equal(await page.getByTestId("progress-passed").textContent(), "1 / 28");
-  await page.goto(app.server.url + "/#/exercise/first-await");
+  await page.goto(app.server.url + "/learn/#/exercise/first-await");
   await page.getByTestId("exercise").waitFor();
   assert.equal(await page.getByTestId("exercise").getAttribute("data-status"), "passed");
   assert.deepEqual(errors, []);
