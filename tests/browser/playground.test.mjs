@@ -243,6 +243,12 @@ test("screenshot: the welcome program, finished", async () => {
   await page.getByTestId("speed").selectOption("4");
   await page.getByTestId("run").click();
   await waitForStatus(page, "finished");
+  // The header is styled on this page too (its styles once lived with the course's).
+  const nav = await page.getByTestId("nav-course").evaluate((a) => {
+    const s = getComputedStyle(a);
+    return { line: s.textDecorationLine, padding: s.paddingLeft };
+  });
+  assert.deepEqual(nav, { line: "none", padding: "12px" });
   await page.screenshot({ path: path.join(shots, "playground.png") });
   await page.close();
 });
