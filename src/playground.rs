@@ -2,6 +2,8 @@
 //! autosave.
 
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
@@ -35,12 +37,17 @@ fn autosave_key() -> String {
     format!("looplab:code:{path}")
 }
 
-/// The code to open with: a share link's, else the autosaved, else the welcome program.
-fn initial_code() -> String {
+/// The code of the share link in the address bar, if it is one.
+fn shared_code() -> Option<String> {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     share::code_from_fragment(&hash)
+}
+
+/// The code to open with: a share link's, else the autosaved, else the welcome program.
+fn initial_code() -> String {
+    shared_code()
         .or_else(|| browser::load(&autosave_key()))
         .unwrap_or_else(|| WELCOME.to_string())
 }
@@ -67,9 +74,36 @@ fn share_link(code: &str) -> Option<String> {
 #[function_component]
 pub fn Playground() -> Html {
     let driver = use_driver();
-    let initial = use_memo((), |_| AttrValue::from(initial_code()));
-    let code = use_mut_ref(|| initial.to_string());
+    // The code the runner opened with, and how many times one was opened:
+    // a share link pasted into the address bar of an open page opens its
+    // code too (a new runner, as a page showing other code does).
+    let opened = use_state(|| (0u32, AttrValue::from(initial_code())));
+    let code = use_mut_ref(|| opened.1.to_string());
     let shared = use_state(|| false);
+    {
+        let (opened, code) = (opened.clone(), code.clone());
+        use_effect_with((), move |_| {
+            // The listener outlives renders: it counts openings itself.
+            let mut count = 0;
+            let listener = Closure::<dyn FnMut()>::new(move || {
+                let Some(next) = shared_code() else { return };
+                if next != *code.borrow() {
+                    *code.borrow_mut() = next.clone();
+                    count += 1;
+                    opened.set((count, AttrValue::from(next)));
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
 
     let on_change = {
         let code = code.clone();
@@ -89,7 +123,7 @@ pub fn Playground() -> Html {
         })
     };
     html! {
-        <Runner {driver} initial={(*initial).clone()} {on_change}>
+        <Runner key={opened.0} {driver} initial={opened.1.clone()} {on_change}>
             <button class="btn" data-testid="share" onclick={on_share} title="Copy a link to this code">
                 { if *shared { "✓ Link copied" } else { "Share" } }
             </button>

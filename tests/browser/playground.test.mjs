@@ -100,6 +100,15 @@ test("a #code= link opens the playground with the code, ready to run", async () 
   await run(page);
   await waitForStatus(page, "finished");
   assert.deepEqual(await lines(page), ["0.000hello from a link"]);
+  // A second link pasted into the same page's address bar opens its code.
+  for (const next of ["print('second link')\n", "print('third link')\n"]) {
+    await page.evaluate((h) => { location.hash = h; }, codeFragment(next));
+    await page.waitForFunction((c) => document.querySelector('[data-testid="editor"] .cm-content')?.innerText.trim() === c,
+      next.trim());
+    await run(page);
+    const want = `0.000${next.slice(7, -3)}`;
+    await page.waitForFunction((w) => [...document.querySelectorAll('[data-testid="console-line"]')].map((l) => l.textContent).join("|") === w, want);
+  }
   await page.close();
 });
 
