@@ -3,8 +3,6 @@
 //! button and links between course pages work without reloading; a route
 //! of the other page ([`Site`]) loads that page.
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::route::Route;
@@ -36,7 +34,7 @@ fn use_route(here: Site) -> Route {
     {
         let route = route.clone();
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || {
+            crate::browser::on_hashchange(move || {
                 if send_elsewhere(here) {
                     return;
                 }
@@ -45,16 +43,7 @@ fn use_route(here: Site) -> Route {
                 if *route != next {
                     route.set(next);
                 }
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-                }
-            }
+            })
         });
     }
     (*route).clone()

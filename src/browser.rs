@@ -75,3 +75,18 @@ pub fn remove(key: &str) {
         let _ = s.remove_item(key);
     }
 }
+
+/// Calls `f` on every `hashchange` until the returned function is called
+/// (an effect's clean-up).
+pub fn on_hashchange(f: impl FnMut() + 'static) -> impl FnOnce() {
+    let listener = Closure::<dyn FnMut()>::new(f);
+    let window = web_sys::window();
+    if let Some(w) = &window {
+        let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+    }
+    move || {
+        if let Some(w) = window {
+            let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+        }
+    }
+}

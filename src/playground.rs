@@ -2,8 +2,6 @@
 //! autosave.
 
 use gloo_timers::callback::Timeout;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
@@ -85,23 +83,14 @@ pub fn Playground() -> Html {
         use_effect_with((), move |_| {
             // The listener outlives renders: it counts openings itself.
             let mut count = 0;
-            let listener = Closure::<dyn FnMut()>::new(move || {
+            browser::on_hashchange(move || {
                 let Some(next) = shared_code() else { return };
                 if next != *code.borrow() {
                     *code.borrow_mut() = next.clone();
                     count += 1;
                     opened.set((count, AttrValue::from(next)));
                 }
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-                }
-            }
+            })
         });
     }
 
