@@ -44,7 +44,16 @@ pub fn start(site: Site, page: fn(&route::Route) -> yew::Html) {
         return;
     }
     register_service_worker(site);
+    remove_loading_page();
     yew::Renderer::<app::App>::with_props(app::AppProps { site, page }).render();
+}
+
+/// The page's own HTML shows a header and "Loading…" until the app runs.
+fn remove_loading_page() {
+    let boot = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot"));
+    if let Some(boot) = boot {
+        boot.remove();
+    }
 }
 
 /// After the first visit the app works offline (static/sw.js caches it).

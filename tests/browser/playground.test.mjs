@@ -112,6 +112,23 @@ test("a #code= link opens the playground with the code, ready to run", async () 
   await page.close();
 });
 
+test("the page shows its header while the engine loads, then the app replaces it", async () => {
+  const page = await app.browser.context.newPage();
+  // Hold the wasm back so the loading page can be seen.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(app.server.url + "/", { waitUntil: "domcontentloaded" });
+  assert.match(await page.locator("#boot").innerText(), /Looplab[\s\S]*Loading the Python engine/);
+  const before = await page.locator(".top").evaluate((e) => e.getBoundingClientRect().height);
+  release();
+  await page.getByTestId("run").waitFor();
+  assert.equal(await page.locator("#boot").count(), 0);
+  // The header does not jump when the app takes over.
+  assert.equal(await page.locator(".top").evaluate((e) => e.getBoundingClientRect().height), before);
+  await page.close();
+});
+
 test("prints at t = 0, 0.5, 1.0 s arrive on schedule at 1x", async (t) => {
   await checkSchedule(1, t);
 });
