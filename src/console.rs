@@ -2,14 +2,18 @@
 //! task that printed it. Text is always rendered as text nodes, never HTML;
 //! `File "main.py", line N` becomes a link to line N in the editor.
 //!
-//! Rows have a fixed height, so only the rows in view (plus a margin) are
-//! in the DOM: a program printing thousands of lines a second costs one
+//! Rows have a fixed height and long lines wrap onto whole rows (the line
+//! knows its width in columns, the console its width from a
+//! ResizeObserver), so only the rows in view (plus a margin) are in the
+//! DOM: a program printing thousands of lines a second costs one
 //! screenful of rendering per frame.
 
 use looplab_engine::Stream;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::console_model::{ConsoleModel, Line, Notice, MAX_LINES};
+use crate::console_model::{window, ConsoleModel, Line, Notice, MAX_LINES};
 use crate::driver::Driver;
 use crate::editor::goto_line;
 use crate::palette::task_colour;
@@ -19,6 +23,25 @@ use crate::traceback::line_ref;
 const ROW: f64 = 22.0;
 /// Rows rendered beyond the visible ones, above and below.
 const OVERSCAN: usize = 20;
+/// What precedes a line's text, in px: the time and task columns (12.7em
+/// of the 14 px console font) and the row's right padding; must match
+/// `.line` in static/style.css.
+const GUTTER_PX: f64 = 12.7 * 14.0 + 14.0;
+
+/// Columns of text that fit in a row of `console`: the width of a
+/// character is measured on a probe in the console's own font.
+fn text_columns(console: &web_sys::Element) -> Option<usize> {
+    let document = web_sys::window()?.document()?;
+    let probe = document.create_element("span").ok()?;
+    probe.set_class_name("line-probe");
+    probe.set_text_content(Some(&"0".repeat(100)));
+    console.append_child(&probe).ok()?;
+    let ch = probe.dyn_ref::<web_sys::HtmlElement>().map_or(0.0, |p| p.offset_width() as f64 / 100.0);
+    probe.remove();
+    let width = console.client_width() as f64 - GUTTER_PX;
+    // One column spare: a fraction of a pixel must not wrap a row early.
+    (ch > 0.0).then(|| ((width / ch).floor() as usize).saturating_sub(1).max(16))
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
@@ -38,6 +61,32 @@ pub fn Console(props: &ConsoleProps) -> Html {
     let follow = use_mut_ref(|| true);
     // The scroll position as last seen, to pick the rows to render.
     let scroll_top = use_state(|| 0.0f64);
+    // Columns of text per row (None until measured: no wrapping).
+    let columns = use_state(|| None::<usize>);
+    {
+        let (scroller, columns) = (scroller.clone(), columns.clone());
+        use_effect_with((), move |_| {
+            let observer = scroller.cast::<web_sys::Element>().and_then(|el| {
+                let measure = Closure::<dyn Fn()>::new({
+                    let el = el.clone();
+                    move || {
+                        let n = text_columns(&el);
+                        if *columns != n {
+                            columns.set(n);
+                        }
+                    }
+                });
+                let observer = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&el);
+                Some((observer, measure))
+            });
+            move || {
+                if let Some((observer, _measure)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
     {
         let (scroller, follow) = (scroller.clone(), follow.clone());
         // Only a new line (or a time-travel jump) moves the scroll: reading
@@ -75,7 +124,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
         .unwrap_or(800.0);
     let body = props
         .driver
-        .with_session(|s| render(&s.console, props.upto, (*scroll_top, height), following));
+        .with_session(|s| render(&s.console, props.upto, (*scroll_top, height), following, *columns));
     html! {
         <div class="console" data-testid="console" ref={scroller} {onscroll} role="log" aria-live="polite">
             { body }
@@ -88,6 +137,7 @@ fn render(
     upto: Option<u64>,
     (scroll_top, height): (f64, f64),
     following: bool,
+    columns: Option<usize>,
 ) -> Html {
     if console.lines.is_empty() && console.dropped == 0 {
         return html! { <p class="console-empty">{"Output appears here as it is printed. Press Run or Ctrl+Enter."}</p> };
@@ -101,34 +151,30 @@ fn render(
         Notice::OutputCapReached => html! { <div class="console-note">{"Output limit reached: later output was not kept."}</div> },
     });
     let n = upto.map_or(console.lines.len(), |u| console.lines_before(u));
+    let width = columns.unwrap_or(0);
+    let rows: Vec<usize> = console.lines.range(..n).map(|l| l.rows(width)).collect();
     let visible = (height / ROW).ceil() as usize + 1;
-    let first = if following {
-        n.saturating_sub(visible + OVERSCAN)
-    } else {
-        ((scroll_top / ROW) as usize)
-            .saturating_sub(OVERSCAN)
-            .min(n)
-    };
-    let last = (first + visible + 2 * OVERSCAN).min(n);
+    let top = (!following).then(|| (scroll_top / ROW) as usize);
+    let (range, above, below) = window(&rows, top, visible, OVERSCAN);
     // The rows not rendered are stood in for by padding, so the keyed rows
     // are the container's only children and new ones are simply appended.
     let pad = format!(
         "padding-top: {}px; padding-bottom: {}px",
-        first as f64 * ROW,
-        (n - last) as f64 * ROW
+        above as f64 * ROW,
+        below as f64 * ROW
     );
     html! {
         <>
             { for dropped }
             <div class="rows" style={pad}>
-                { for console.lines.range(first..last).map(|l| render_line(console, l)) }
+                { for console.lines.range(range).map(|l| render_line(console, l, columns)) }
             </div>
             { for notices }
         </>
     }
 }
 
-fn render_line(console: &ConsoleModel, line: &Line) -> Html {
+fn render_line(console: &ConsoleModel, line: &Line, columns: Option<usize>) -> Html {
     let stream = match line.stream {
         Stream::Stdout => "stdout",
         Stream::Stderr => "stderr",
@@ -141,12 +187,24 @@ fn render_line(console: &ConsoleModel, line: &Line) -> Html {
         }
         None => html! { <span class="task task-none"></span> },
     };
+    // A line longer than a row wraps onto as many whole rows as it needs;
+    // its text is exactly that many columns wide, so the browser breaks
+    // it where `Line::rows` counted.
+    let wrap = columns.filter(|&w| line.rows(w) > 1);
+    let (class, style, text_style) = match wrap {
+        Some(w) => (
+            Some("wrapped"),
+            Some(format!("height: {}px", line.rows(w) as f64 * ROW)),
+            Some(format!("width: {w}ch")),
+        ),
+        None => (None, None, None),
+    };
     html! {
-        <div key={line.id} class={classes!("line", stream)} data-testid="console-line"
+        <div key={line.id} class={classes!("line", stream, class)} {style} data-testid="console-line"
              data-t={format!("{}", line.t)} data-task={task.to_string()} data-stream={stream}>
             <span class="t">{ format!("{:.3}", line.t) }</span>
             { badge }
-            <span class="text">{ text_with_links(&line.text, line.stream) }</span>
+            <span class="text" style={text_style}>{ text_with_links(&line.text, line.stream) }</span>
         </div>
     }
 }

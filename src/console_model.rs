@@ -23,6 +23,66 @@ pub struct Line {
     pub text: String,
     /// Output is still being appended to this line (no newline yet).
     pub open: bool,
+    /// Columns `text` takes in a monospace font (see [`advance`]), kept as
+    /// output arrives so wrapping never rescans the text.
+    pub cols: usize,
+}
+
+impl Line {
+    /// Rows the line takes when wrapped at `width` columns (at least one).
+    pub fn rows(&self, width: usize) -> usize {
+        if width == 0 {
+            1
+        } else {
+            self.cols.div_ceil(width).max(1)
+        }
+    }
+}
+
+/// Which lines to draw when line `i` takes `rows[i]` rows: `top` is the
+/// first row in view (None: the end, following new output), `visible` the
+/// rows in view, with `overscan` more drawn on each side. Returns the line
+/// range and the rows above and below it (stood in for by padding).
+pub fn window(rows: &[usize], top: Option<usize>, visible: usize, overscan: usize) -> (std::ops::Range<usize>, usize, usize) {
+    let total: usize = rows.iter().sum();
+    let start = match top {
+        None => total.saturating_sub(visible + overscan),
+        Some(t) => t.min(total.saturating_sub(visible)).saturating_sub(overscan),
+    };
+    let (mut first, mut above) = (0, 0);
+    while first < rows.len() && above + rows[first] <= start {
+        above += rows[first];
+        first += 1;
+    }
+    let (mut last, mut drawn) = (first, 0);
+    while last < rows.len() && drawn < visible + 2 * overscan {
+        drawn += rows[last];
+        last += 1;
+    }
+    (first..last, above, total - above - drawn)
+}
+
+/// The column after writing `text` from column `col` in a monospace font:
+/// an East Asian wide character or an emoji takes two columns, a tab moves
+/// to the next multiple of 8 (the browser's tab stops).
+pub fn advance(mut col: usize, text: &str) -> usize {
+    for c in text.chars() {
+        col += match c {
+            '\t' => 8 - col % 8,
+            '\u{1100}'..='\u{115F}'
+            | '\u{2E80}'..='\u{A4CF}'
+            | '\u{AC00}'..='\u{D7A3}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FF00}'..='\u{FF60}'
+            | '\u{FFE0}'..='\u{FFE6}'
+            | '\u{1F300}'..='\u{1F64F}'
+            | '\u{1F900}'..='\u{1F9FF}'
+            | '\u{20000}'..='\u{3FFFD}' => 2,
+            _ => 1,
+        };
+    }
+    col
 }
 
 /// A notice from the engine rather than program output.
@@ -92,7 +152,10 @@ impl ConsoleModel {
                 continue;
             }
             match self.open_line(stream, task) {
-                Some(line) => line.text.push_str(piece),
+                Some(line) => {
+                    line.text.push_str(piece);
+                    line.cols = advance(line.cols, piece);
+                }
                 None => self.add(event, t, task, stream, piece.to_string(), true),
             }
         }
@@ -129,6 +192,7 @@ impl ConsoleModel {
             t,
             task,
             stream,
+            cols: advance(0, &text),
             text,
             open,
         });
@@ -204,5 +268,34 @@ mod tests {
         }
         assert_eq!(texts(&m), ["7", "8", "9"]);
         assert_eq!(m.dropped, 7);
+    }
+
+    #[test]
+    fn wrapping_counts_columns_as_output_arrives() {
+        let mut m = ConsoleModel::new();
+        m.push(&out(0.0, None, Stream::Stdout, "abcdefghij"));
+        m.push(&out(0.0, None, Stream::Stdout, "klm\n\n"));
+        let line = &m.lines[0];
+        assert_eq!(line.cols, 13);
+        assert_eq!((line.rows(10), line.rows(13), line.rows(5), line.rows(0)), (2, 1, 3, 1));
+        // An empty line still takes a row.
+        assert_eq!(m.lines[1].rows(10), 1);
+        assert_eq!(advance(0, "a\tb"), 9);
+        assert_eq!(advance(3, "\t"), 8);
+        assert_eq!(advance(0, "日本🎉x"), 7);
+    }
+
+    #[test]
+    fn the_window_covers_the_rows_in_view() {
+        let rows = [1, 3, 1, 1, 2, 1];
+        // Following the end: the last lines that fill 2 + 1 rows.
+        assert_eq!(window(&rows, None, 2, 1), (4..6, 6, 0));
+        // Scrolled to row 3 (inside line 1, rows 1..4): from that line on.
+        assert_eq!(window(&rows, Some(3), 2, 0), (1..2, 1, 5));
+        assert_eq!(window(&rows, Some(4), 3, 0), (2..5, 4, 1));
+        assert_eq!(window(&rows, Some(0), 100, 5), (0..6, 0, 0));
+        assert_eq!(window(&[], None, 10, 5), (0..0, 0, 0));
+        // Past the end (the history shrank under the reader): the last rows.
+        assert_eq!(window(&rows, Some(50), 2, 0), (4..5, 6, 1));
     }
 }

@@ -183,6 +183,32 @@ test("output is text, never HTML", async () => {
   await page.close();
 });
 
+test("a long line wraps onto whole rows instead of scrolling sideways", async () => {
+  const { page, errors } = await open("print('short')\nprint(list(range(300)))\nprint('end')\n", "instant");
+  await run(page);
+  await waitForStatus(page, "finished");
+  await settle(page);
+  const got = await page.evaluate(() => {
+    const c = document.querySelector('[data-testid="console"]');
+    const rows = [...c.querySelectorAll('[data-testid="console-line"]')];
+    return {
+      overflow: c.scrollWidth - c.clientWidth,
+      heights: rows.map((r) => r.getBoundingClientRect().height),
+      // The browser wrapped the text into exactly the rows the line was given.
+      fits: rows.map((r) => r.querySelector(".text").scrollHeight <= r.getBoundingClientRect().height + 0.5),
+      text: rows[1].querySelector(".text").textContent,
+    };
+  });
+  assert.equal(got.overflow, 0);
+  assert.equal(got.heights[0], 22);
+  assert.ok(got.heights[1] > 22 && got.heights[1] % 22 === 0, String(got.heights));
+  assert.equal(got.heights[2], 22);
+  assert.deepEqual(got.fits, [true, true, true]);
+  assert.equal(got.text, "[" + Array.from({ length: 300 }, (_, i) => i).join(", ") + "]");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("a traceback marks the failing line and links to it", async () => {
   const code = "import asyncio\n\nasync def worker():\n    await asyncio.sleep(0.1)\n    raise ValueError('boom')\n\nasync def main():\n    await asyncio.create_task(worker(), name='worker')\n\nasyncio.run(main())\n";
   const { page } = await open(code, "instant");
