@@ -31,6 +31,10 @@ const CHUNK: u64 = 2_000;
 const STEP_BUDGET: u64 = 2_000_000;
 /// Minimum real time between redraws (about one frame).
 const REDRAW_MS: f64 = 16.0;
+/// While the program waits for a deadline, how often (real ms) the views
+/// are told the clock moved on, so waits and a blocked loop grow as they
+/// happen rather than appearing when they end.
+const LIVE_TICK_MS: f64 = 40.0;
 /// Real ms after start-up before the warm-up program runs.
 const WARM_UP_DELAY_MS: u32 = 400;
 /// Output the engine keeps per run; the console shows the last lines of it.
@@ -198,10 +202,14 @@ impl Driver {
             return;
         }
         inner.token += 1;
-        if let Some(run) = inner.run.as_mut() {
+        let Inner { run, session, .. } = &mut *inner;
+        if let Some(run) = run.as_mut() {
             run.paused_at =
                 run.schedule
                     .virtual_now(now_ms(), run.interp.clock(), run.interp.sleeping_until());
+            session
+                .timeline
+                .set_clock(run.paused_at, run.interp.blocking_call());
         }
         inner.session.status = RunStatus::Paused;
         drop(inner);
@@ -360,7 +368,17 @@ impl Driver {
                     Next::Done => return,
                     Next::Yield => yield_to_browser().await,
                     Next::Wait { deadline, ms } => {
-                        TimeoutFuture::new(ms.max(0.0).round() as u32).await;
+                        let due = now_ms() + ms;
+                        loop {
+                            let left = due - now_ms();
+                            if left <= 0.0 {
+                                break;
+                            }
+                            TimeoutFuture::new(left.min(LIVE_TICK_MS).round() as u32).await;
+                            if !driver.tick(token) {
+                                return;
+                            }
+                        }
                         let mut inner = driver.0.borrow_mut();
                         if inner.token != token {
                             return;
@@ -417,6 +435,27 @@ impl Driver {
         next
     }
 
+    /// While waiting for a deadline: the views hear that the clock moved
+    /// on. False when the run this loop drives is no longer current.
+    fn tick(&self, token: u64) -> bool {
+        let mut inner = self.0.borrow_mut();
+        if inner.token != token {
+            return false;
+        }
+        let Inner { run, session, .. } = &mut *inner;
+        let Some(run) = run.as_ref() else {
+            return false;
+        };
+        let v = run
+            .schedule
+            .virtual_now(now_ms(), run.interp.clock(), run.interp.sleeping_until());
+        session.timeline.set_clock(v, run.interp.blocking_call());
+        session.clock = v;
+        drop(inner);
+        self.changed();
+        true
+    }
+
     /// Gives the console and the timeline the trace events they have not seen.
     fn deliver(inner: &mut Inner) {
         let Inner { run, session, .. } = inner;
@@ -428,6 +467,9 @@ impl Driver {
         }
         run.delivered = events.len();
         session.clock = run.interp.clock();
+        session
+            .timeline
+            .set_clock(session.clock, run.interp.blocking_call());
     }
 
     fn finish(inner: &mut Inner, code: i32) {

@@ -10,6 +10,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use gloo_timers::callback::Timeout;
+
+use crate::browser::now_ms;
 use crate::clock::Speed;
 use crate::console::Console;
 use crate::driver::{Driver, RunStatus};
@@ -101,12 +104,9 @@ pub fn Runner(props: &RunnerProps) -> Html {
     };
     let markers = driver.with_session(|s| editor_markers(&s.timeline, at));
     {
-        let last = use_mut_ref(Vec::<Marker>::new);
+        let sync = use_mut_ref(MarkerSync::default);
         use_effect_with((markers, runs), move |(markers, _)| {
-            if *last.borrow() != *markers {
-                set_markers(markers);
-                *last.borrow_mut() = markers.clone();
-            }
+            MarkerSync::want(&sync, markers.clone())
         });
     }
     let at_t = driver.with_session(|s| match at {
@@ -223,6 +223,51 @@ pub fn Runner(props: &RunnerProps) -> Html {
                 </div>
             </div>
         </div>
+    }
+}
+
+/// Real ms between editor marker updates: scrubbing moves the cursor every
+/// frame, and redecorating the editor each time would cost more than the
+/// timeline itself; the last state is always shown.
+const MARKERS_MS: f64 = 80.0;
+
+/// The editor's task markers: what is shown, and what is to be shown when
+/// the next update is due.
+#[derive(Default)]
+struct MarkerSync {
+    shown: Vec<Marker>,
+    wanted: Vec<Marker>,
+    /// Real ms of the last update.
+    at: f64,
+    pending: Option<Timeout>,
+}
+
+impl MarkerSync {
+    fn want(sync: &Rc<RefCell<MarkerSync>>, markers: Vec<Marker>) {
+        let mut s = sync.borrow_mut();
+        s.wanted = markers;
+        if s.pending.is_some() {
+            return;
+        }
+        let wait = s.at + MARKERS_MS - now_ms();
+        if wait <= 0.0 {
+            s.apply();
+            return;
+        }
+        let sync2 = sync.clone();
+        s.pending = Some(Timeout::new(wait.ceil() as u32, move || {
+            let mut s = sync2.borrow_mut();
+            s.pending = None;
+            s.apply();
+        }));
+    }
+
+    fn apply(&mut self) {
+        self.at = now_ms();
+        if self.shown != self.wanted {
+            set_markers(&self.wanted);
+            self.shown = self.wanted.clone();
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 // intervals (median, 95th percentile, worst) and the fps they make.
 //
 //   trunk build --release && node bench/timeline/scrub.mjs
+//   DIST=/path/to/other/dist node bench/timeline/scrub.mjs   (another build, to compare)
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../../tests/browser/server.mjs";
@@ -25,7 +26,7 @@ async def main():
 asyncio.run(main())
 `;
 
-const server = await serve({ "/": path.join(root, "dist") });
+const server = await serve({ "/": process.env.DIST || path.join(root, "dist") });
 const browser = await launch();
 try {
   const page = await browser.context.newPage();

@@ -164,6 +164,19 @@ impl SyncObject {
     }
 }
 
+/// A stretch when the main thread, and so the loop, was blocked: drawn
+/// across every lane.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Band {
+    pub from: Pos,
+    /// None: still blocked.
+    pub to: Option<Pos>,
+}
+
+/// How close two virtual times must be to count as one (the engine's clock
+/// resolution).
+const SAME_T: f64 = 1e-9;
+
 /// The whole timeline of one run.
 #[derive(Default)]
 pub struct Timeline {
@@ -174,8 +187,8 @@ pub struct Timeline {
     pub positions: Vec<Pos>,
     /// Where each new instant (a later virtual time) begins, for the axis.
     pub instants: Vec<Pos>,
-    /// Blocked stretches (from, seconds), drawn across every lane.
-    pub blocked: Vec<(Pos, f64)>,
+    /// Blocked stretches, drawn across every lane.
+    pub blocked: Vec<Band>,
     tasks: HashMap<u64, usize>,
     workers: HashMap<u64, usize>,
     sync_index: HashMap<u64, usize>,
@@ -184,8 +197,17 @@ pub struct Timeline {
     now: f64,
     /// The lane whose step is running.
     running: Option<usize>,
+    /// The task lane whose step started last (the main thread blocks in
+    /// its step, if it blocks in a coroutine).
+    last_task_step: Option<usize>,
     /// The end of the last `Blocked` stretch.
     blocked_until: f64,
+    /// The host's virtual clock: time goes on while the loop waits or is
+    /// blocked, with no event to say so.
+    clock: f64,
+    /// A blocking wait the host reported in progress, which the trace
+    /// records only once it ends: the start of its (open) loop span and band.
+    live_block: Option<Pos>,
 }
 
 impl Timeline {
@@ -212,8 +234,59 @@ impl Timeline {
     pub fn end(&self) -> Pos {
         Pos {
             slot: self.slots,
-            t: self.now,
+            t: self.now.max(self.clock),
         }
+    }
+
+    /// Where a span or band that ends at `to` is drawn to: an open one to
+    /// the end, and one known to end later (a `time.sleep` is traced as it
+    /// starts) no further than now, so a live block grows as it happens.
+    pub fn shown_to(&self, to: Option<Pos>) -> Pos {
+        let end = self.end();
+        match to {
+            Some(p) if p.t <= end.t => p,
+            _ => end,
+        }
+    }
+
+    /// The host's virtual clock now, and the main thread's blocking call in
+    /// progress if any (`(since, reason)`, as `Interpreter::blocking_call`
+    /// gives it). A wait is traced only when it ends, so while it lasts it
+    /// is drawn from here: a blocked span on the loop lane and a band
+    /// across the lanes, both growing with the clock.
+    pub fn set_clock(&mut self, t: f64, blocking: Option<(f64, &str)>) {
+        self.clock = self.clock.max(t);
+        let Some((since, reason)) = blocking else {
+            // It ended without its event (the run was stopped): it lasted
+            // until now.
+            if self.live_block.take().is_some() {
+                let end = self.end();
+                self.close(0, end);
+                if let Some(b) = self.blocked.last_mut() {
+                    b.to.get_or_insert(end);
+                }
+            }
+            return;
+        };
+        let known = |p: &Pos| (p.t - since).abs() < SAME_T;
+        if self.live_block.as_ref().is_some_and(known)
+            || (self.blocked.last().is_some_and(|b| known(&b.from)) && self.blocked_until > since)
+        {
+            // Already drawn (a `time.sleep` is traced as it starts).
+            return;
+        }
+        let from = self
+            .last_task_step
+            .and_then(|lane| self.block_start(since, lane))
+            .unwrap_or(Pos {
+                slot: self.slots,
+                t: since,
+            });
+        let index = self.positions.len();
+        let label = blocked_label(reason, None);
+        self.open(0, State::Blocked, "blocked", label, from, None, index);
+        self.blocked.push(Band { from, to: None });
+        self.live_block = Some(from);
     }
 
     #[cfg(test)]
@@ -407,20 +480,7 @@ impl Timeline {
                 }
             }
             EventKind::Blocked { seconds, reason } => {
-                // `time.sleep(2.0)`, or a wait such as `Thread.join() for 0.5 s`.
-                let label = if reason.ends_with(')') {
-                    format!("{reason} for {seconds} s blocks everything")
-                } else {
-                    format!("{reason}({seconds}) blocks everything")
-                };
-                self.open(0, State::Blocked, "blocked", label, pos, None, index);
-                let end = Pos {
-                    slot: pos.slot,
-                    t: e.t + seconds,
-                };
-                self.close(0, end);
-                self.blocked.push((pos, *seconds));
-                self.blocked_until = self.blocked_until.max(e.t + seconds);
+                self.block(e, pos, index, *seconds, reason);
             }
             EventKind::Warning { .. }
             | EventKind::OutputTruncated
@@ -428,11 +488,78 @@ impl Timeline {
         }
     }
 
+    /// A `Blocked` event: `time.sleep` is traced as it starts, a wait
+    /// (`Thread.join()`...) once it ends, stamped with its start — so it may
+    /// already be drawn (reported live) or come after events the threads
+    /// pushed meanwhile.
+    fn block(&mut self, e: &Event, pos: Pos, index: usize, seconds: f64, reason: &str) {
+        let label = blocked_label(reason, Some(seconds));
+        let to = Pos {
+            slot: pos.slot,
+            t: e.t + seconds,
+        };
+        self.blocked_until = self.blocked_until.max(to.t);
+        if let Some(from) = self.live_block.filter(|p| (p.t - e.t).abs() < SAME_T) {
+            self.live_block = None;
+            if let Some(span) = self.lanes[0].spans.last_mut() {
+                if span.from == from {
+                    span.to = Some(to);
+                    span.label = label;
+                }
+            }
+            if let Some(b) = self.blocked.last_mut() {
+                b.to = Some(to);
+            }
+            return;
+        }
+        let from = if e.t < self.now - SAME_T {
+            self.unidle_since(e.t);
+            e.task
+                .and_then(|t| self.tasks.get(&t).copied())
+                .and_then(|lane| self.block_start(e.t, lane))
+                .unwrap_or(pos)
+        } else {
+            pos
+        };
+        self.open(0, State::Blocked, "blocked", label, from, None, index);
+        self.close(0, to);
+        self.blocked.push(Band { from, to: Some(to) });
+    }
+
+    /// Where a block that began at `t` started, when it is the step of
+    /// the task on `lane` (still running: threads may have had steps since).
+    fn block_start(&self, t: f64, lane: usize) -> Option<Pos> {
+        let run = self.lanes[lane]
+            .spans
+            .last()
+            .filter(|s| s.state == State::Running)?;
+        (run.from.t <= t + SAME_T).then_some(Pos {
+            slot: run.from.slot + 0.5,
+            t,
+        })
+    }
+
+    /// A block traced late covers what was drawn as idle since `t`.
+    fn unidle_since(&mut self, t: f64) {
+        let spans = &mut self.lanes[0].spans;
+        while spans
+            .last()
+            .is_some_and(|s| s.state == State::Idle && s.from.t >= t - SAME_T)
+        {
+            spans.pop();
+        }
+        if let Some(s) = spans.last_mut().filter(|s| s.state == State::Idle) {
+            if let Some(to) = s.to.as_mut().filter(|to| to.t > t) {
+                to.t = t;
+            }
+        }
+    }
+
     /// Virtual time moved on to `t`: a new instant; the loop idled for the
     /// part not spent blocked.
     fn advance(&mut self, t: f64) {
         let from = self.now.max(self.blocked_until);
-        if t > from && self.running.is_none() {
+        if t > from && self.running.is_none() && self.live_block.is_none() {
             let start = Pos {
                 slot: self.slots,
                 t: from,
@@ -474,6 +601,16 @@ impl Timeline {
     fn start_step(&mut self, lane: usize) {
         self.running = Some(lane);
         self.slots += 1.0;
+        // A thread's step while the main thread sleeps: the block lasts
+        // past it.
+        if self.blocked_until > self.now + SAME_T {
+            if let Some(to) = self.blocked.last_mut().and_then(|b| b.to.as_mut()) {
+                to.slot = self.slots;
+            }
+            if let Some(to) = self.lanes[0].spans.last_mut().and_then(|s| s.to.as_mut()) {
+                to.slot = self.slots;
+            }
+        }
     }
 
     fn task_state(&mut self, lane: usize, state: &TaskState, pos: Pos, index: usize) {
@@ -483,6 +620,7 @@ impl Timeline {
                 let line = self.lanes[lane].spans.iter().rev().find_map(|s| s.line);
                 self.open(lane, State::Running, "", "running".into(), pos, line, index);
                 self.start_step(lane);
+                self.last_task_step = Some(lane);
             }
             TaskState::Ready => self.open(lane, State::Ready, "", "ready".into(), pos, None, index),
             TaskState::Waiting { on, line, .. } => {
@@ -530,17 +668,29 @@ impl Timeline {
 
     /// The trace's name for a wait and the label drawn on it.
     fn wait_label(&self, on: &WaitOn) -> (&'static str, String) {
+        /// Tasks named in a label; more are counted.
+        const NAMED: usize = 3;
         let tasks = |v: &[u64]| {
-            v.iter()
+            let mut s = v
+                .iter()
+                .take(NAMED)
                 .map(|t| self.task_name(*t))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", ");
+            if v.len() > NAMED {
+                s.push_str(&format!(" +{} more", v.len() - NAMED));
+            }
+            s
         };
         match on {
             WaitOn::Sleep { until } => ("sleep", format!("sleep until {}", time_label(*until))),
             WaitOn::Task { task } => ("task", format!("await {}", self.task_name(*task))),
             WaitOn::Gather { tasks: v } => ("gather", format!("gather({})", tasks(v))),
             WaitOn::Wait { tasks: v } => ("wait", format!("wait({})", tasks(v))),
+            WaitOn::TaskGroup { tasks: v } => (
+                "taskgroup",
+                format!("TaskGroup exit · waits for {}", tasks(v)),
+            ),
             WaitOn::QueueGet { queue } => (
                 "queue_get",
                 format!("{}.get() · empty", self.sync_name(*queue)),
@@ -603,6 +753,18 @@ impl Timeline {
                 last.to = Some(pos);
             }
         }
+    }
+}
+
+/// What a blocked span says: `time.sleep(2.0) blocks everything`, or for a
+/// wait `Thread.join() for 0.5 s blocks everything` (its length is known
+/// once it ends).
+fn blocked_label(reason: &str, seconds: Option<f64>) -> String {
+    match seconds {
+        Some(s) if reason.ends_with(')') => format!("{reason} for {s} s blocks everything"),
+        Some(s) => format!("{reason}({s}) blocks everything"),
+        None if reason.ends_with(')') => format!("{reason} blocks everything"),
+        None => format!("{reason}() blocks everything"),
     }
 }
 
@@ -820,6 +982,138 @@ mod tests {
         assert_eq!(l.spans[0].to, Some(Pos { slot: 0.5, t: 2.0 }));
         let run = &tl.task_lane(1).unwrap().spans[1];
         assert_eq!(run.to, Some(Pos { slot: 1.0, t: 2.0 }));
+    }
+
+    fn worker(log: &mut Log, t: f64, state: WorkerState) {
+        log.add(
+            t,
+            EventKind::WorkerState {
+                worker: 9,
+                name: "Thread-1 (work)".into(),
+                state,
+            },
+        );
+    }
+
+    #[test]
+    fn a_live_sleep_grows_with_the_clock() {
+        let mut log = Log { events: Vec::new() };
+        log.created(1, "main");
+        log.state(0.0, 1, TaskState::Running);
+        log.add(
+            0.0,
+            EventKind::Blocked {
+                seconds: 2.0,
+                reason: "time.sleep".into(),
+            },
+        );
+        let mut tl = log.timeline();
+        tl.set_clock(0.5, Some((0.0, "time.sleep")));
+        // Traced as it starts, so its end is known, but it is drawn to now.
+        let band = tl.blocked[0];
+        assert_eq!(band.to.unwrap().t, 2.0);
+        assert_eq!(tl.shown_to(band.to).t, 0.5);
+        assert_eq!(tl.blocked.len(), 1, "not drawn twice");
+        tl.set_clock(1.5, Some((0.0, "time.sleep")));
+        assert_eq!(tl.shown_to(band.to).t, 1.5);
+        assert_eq!(tl.end().t, 1.5);
+    }
+
+    #[test]
+    fn a_wait_in_progress_is_drawn_until_its_event_comes() {
+        let mut log = Log { events: Vec::new() };
+        log.created(1, "main");
+        log.state(0.0, 1, TaskState::Running);
+        worker(&mut log, 0.0, WorkerState::Started);
+        worker(&mut log, 0.0, WorkerState::Running);
+        worker(&mut log, 0.0, WorkerState::Sleeping { until: 1.5 });
+        let mut tl = log.timeline();
+        // The host sees the main thread blocked in join() since 0.
+        tl.set_clock(0.4, Some((0.0, "Thread.join()")));
+        let open = tl.lanes[0].spans.last().unwrap().clone();
+        assert_eq!(
+            (open.state, open.to, open.label.as_str()),
+            (State::Blocked, None, "Thread.join() blocks everything")
+        );
+        // It began in main's step, before the thread's first step.
+        assert_eq!(open.from, Pos { slot: 0.5, t: 0.0 });
+        assert_eq!(tl.shown_to(open.to).t, 0.4);
+        // The thread wakes (not idle time: the loop is blocked), the join
+        // ends and is traced, stamped with its start.
+        let mut more = Log { events: Vec::new() };
+        worker(&mut more, 1.5, WorkerState::Running);
+        worker(&mut more, 1.5, WorkerState::Done);
+        more.add(
+            0.0,
+            EventKind::Blocked {
+                seconds: 1.5,
+                reason: "Thread.join()".into(),
+            },
+        );
+        for e in &more.events {
+            tl.push(e);
+        }
+        tl.set_clock(1.5, None);
+        let loop_spans = &tl.lanes[0].spans;
+        assert_eq!(states(&tl.lanes[0]), ["blocked"]);
+        assert_eq!(loop_spans[0].from, open.from);
+        assert_eq!(loop_spans[0].to.unwrap().t, 1.5);
+        assert_eq!(loop_spans[0].label, "Thread.join() for 1.5 s blocks everything");
+        assert_eq!(tl.blocked.len(), 1);
+        assert_eq!(tl.blocked[0].to.unwrap().t, 1.5);
+    }
+
+    #[test]
+    fn a_wait_traced_late_replaces_the_idle_drawn_meanwhile() {
+        // At instant speed the host never sees the wait in progress.
+        let mut log = Log { events: Vec::new() };
+        log.created(1, "main");
+        log.state(0.0, 1, TaskState::Running);
+        worker(&mut log, 0.0, WorkerState::Started);
+        worker(&mut log, 0.0, WorkerState::Running);
+        worker(&mut log, 0.0, WorkerState::Sleeping { until: 1.5 });
+        worker(&mut log, 1.5, WorkerState::Running);
+        worker(&mut log, 1.5, WorkerState::Done);
+        log.add(
+            0.0,
+            EventKind::Blocked {
+                seconds: 1.5,
+                reason: "Thread.join()".into(),
+            },
+        );
+        // Stamped with the task it blocked (main's step, still running).
+        log.events.last_mut().unwrap().task = Some(1);
+        let tl = log.timeline();
+        assert_eq!(states(&tl.lanes[0]), ["blocked"]);
+        let b = &tl.lanes[0].spans[0];
+        assert_eq!(b.from, Pos { slot: 0.5, t: 0.0 });
+        assert_eq!(b.to.unwrap().t, 1.5);
+    }
+
+    #[test]
+    fn a_task_group_exit_names_its_tasks() {
+        let mut log = Log { events: Vec::new() };
+        for (id, name) in [(1, "main"), (2, "a"), (3, "b"), (4, "c"), (5, "d")] {
+            log.created(id, name);
+        }
+        log.state(0.0, 1, TaskState::Running);
+        log.state(
+            0.0,
+            1,
+            TaskState::Waiting {
+                on: WaitOn::TaskGroup {
+                    tasks: vec![2, 3, 4, 5],
+                },
+                line: Some(4),
+                deadline: None,
+            },
+        );
+        let tl = log.timeline();
+        let wait = tl.task_lane(1).unwrap().spans.last().unwrap().clone();
+        assert_eq!(
+            (wait.reason, wait.label.as_str()),
+            ("taskgroup", "TaskGroup exit · waits for a, b, c +1 more")
+        );
     }
 
     #[test]

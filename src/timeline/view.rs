@@ -46,7 +46,10 @@ struct Picked {
 #[function_component]
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let scroller = use_node_ref();
-    let view = use_state(|| (0.0f64, 0.0f64)); // scroll left, top
+    let view = use_state_eq(|| (0.0f64, 0.0f64)); // scroll left, top
+    // Following the cursor: (the cursor's x last drawn, the scroll left
+    // asked for and not yet reported back by a scroll event).
+    let follow = use_mut_ref(|| (None::<i64>, None::<f64>));
     let picked = use_state(|| None::<Picked>);
     // The viewport's size, from a ResizeObserver: reading it while
     // drawing would force a layout on every frame.
@@ -73,9 +76,11 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     }
     let (width, height) = *size;
     let onscroll = {
-        let (scroller, view) = (scroller.clone(), view.clone());
+        let (scroller, view, follow) = (scroller.clone(), view.clone(), follow.clone());
         Callback::from(move |_: Event| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
+                // Whoever scrolled, the box's own scroll is now the truth.
+                follow.borrow_mut().1 = None;
                 view.set((el.scroll_left() as f64, el.scroll_top() as f64));
             }
         })
@@ -89,18 +94,31 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         )
     });
     // Keep the cursor in view: the live end while running, the scrubbed
-    // moment while time travelling (from what is known, without reading
-    // the layout back).
-    {
-        let (scroller, left) = (scroller.clone(), view.0);
+    // moment while time travelling. When it moves out of view the new
+    // scroll is drawn at once (from what is known, without reading the
+    // layout back), so the scroll event that follows finds it done and a
+    // scrubbed frame is drawn once, not twice.
+    let left = {
+        let mut follow = follow.borrow_mut();
+        let seen = cursor_x.map(|x| x as i64);
         let w = width - NAMES;
-        let overflows = content_w > w;
-        use_effect_with(cursor_x.map(|x| x as i64), move |x| {
-            if let (Some(el), Some(x)) = (scroller.cast::<web_sys::Element>(), x) {
-                let x = *x as f64;
-                if overflows && (x < left || x > left + w - 20.0) {
-                    el.set_scroll_left((x - w * 0.6).max(0.0) as i32);
-                }
+        if follow.0 != seen {
+            follow.0 = seen;
+            let max_left = (NAMES + content_w - 8.0 - width).max(0.0);
+            follow.1 = cursor_x
+                .filter(|x| content_w > w && (*x < view.0 || *x > view.0 + w - 20.0))
+                .map(|x| (x - w * 0.6).clamp(0.0, max_left).round());
+        } else if follow.1.is_some_and(|l| (l - view.0).abs() < 1.0) {
+            follow.1 = None;
+        }
+        follow.1.unwrap_or(view.0)
+    };
+    {
+        let scroller = scroller.clone();
+        let asked = follow.borrow().1.map(|l| l as i64);
+        use_effect_with(asked, move |asked| {
+            if let (Some(el), Some(l)) = (scroller.cast::<web_sys::Element>(), asked) {
+                el.set_scroll_left(*l as i32);
             }
         });
     }
@@ -123,7 +141,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         let draw = Draw {
             tl,
             scale: Scale::fit(tl.end(), width - NAMES - FIT_MARGIN),
-            view: (view.0, view.1, width, height),
+            view: (left, view.1, width, height),
             picked: *picked,
             on_pick: {
                 let picked = picked.clone();
@@ -209,9 +227,10 @@ impl Draw<'_> {
 
     /// `time.sleep` freezes every lane: a band across all of them.
     fn blocked_bands(&self, h: f64) -> Html {
-        let bands = self.tl.blocked.iter().map(|(from, secs)| {
-            let x = NAMES + self.scale.x(*from);
-            html! { <rect class="tl-band" x={f(x)} y={f(AXIS)} width={f(secs * self.scale.sec_px)} height={f(h - AXIS)} /> }
+        let bands = self.tl.blocked.iter().map(|b| {
+            let x = self.scale.x(b.from);
+            let w = self.scale.x(self.tl.shown_to(b.to)) - x;
+            html! { <rect class="tl-band" x={f(NAMES + x)} y={f(AXIS)} width={f(w.max(1.0))} height={f(h - AXIS)} /> }
         });
         html! { <g>{ for bands }</g> }
     }
@@ -279,8 +298,7 @@ impl Draw<'_> {
 
     fn lane(&self, index: usize, lane: &Lane, x0: f64, x1: f64) -> Html {
         let y = AXIS + LANE * index as f64;
-        let end = self.tl.end();
-        let to_x = |s: &Span| self.scale.x(s.to.unwrap_or(end));
+        let to_x = |s: &Span| self.scale.x(self.tl.shown_to(s.to));
         let first = lane.spans.partition_point(|s| to_x(s) < x0);
         let spans = lane.spans[first..]
             .iter()
@@ -304,7 +322,7 @@ impl Draw<'_> {
 
     fn span(&self, lane_index: usize, span_index: usize, lane: &Lane, s: &Span, y: f64) -> Html {
         let end = self.tl.end();
-        let to = s.to.unwrap_or(end);
+        let to = self.tl.shown_to(s.to);
         let x = NAMES + self.scale.x(s.from);
         let w = self.scale.x(to) - self.scale.x(s.from);
         let colour = lane_colour(lane);
@@ -376,7 +394,6 @@ impl Draw<'_> {
                data-line={s.line.map(|l| l.to_string()).unwrap_or_default()}
                class={classes!("tl-hit", picked.then_some("picked"))} tabindex="0" role="listitem"
                aria-label={describe(lane, s, end)} {onfocus} {onmouseenter} {onclick} {onkeydown}>
-                <title>{ describe(lane, s, end) }</title>
                 { shape }
             </g>
         }

@@ -98,11 +98,31 @@ test("producer/consumer: the producer waits in put() while the queue is full, an
   assert.match(await q.locator(".q-waiters.put").innerText(), /producer/);
   assert.deepEqual(await consoleLines(page), ["put item 0", "put item 1", "put item 2", "got item 0", "put item 3"]);
   // The editor marks each waiting task's line in its colour.
+  await page.locator(".cm-task-line", { hasText: "await q.put(None)" }).waitFor();
   const marked = await page.locator(".cm-task-line").allInnerTexts();
   assert.ok(marked.some((l) => l.includes("await q.put(None)")), JSON.stringify(marked));
   assert.ok(marked.some((l) => l.includes("await asyncio.sleep(0.5)")), JSON.stringify(marked));
   await page.locator(".tl-details").getByText(/producer — waiting: q.put\(\) · full, from t = 0.5 s to 1.0 s, line 7/).waitFor();
   await page.screenshot({ path: path.join(shots, "timeline-producer-consumer.png") });
+
+  // Stepping on to the consumer's next get: the gotten item visibly leaves
+  // (towards the getter's side) while the rest stay; one step back, it is
+  // in the queue again and nothing leaves.
+  const scrub = page.getByTestId("scrubber");
+  await scrub.focus();
+  const leaving = q.getByTestId("queue-item-leaving");
+  for (let i = 0; i < 40 && (await leaving.count()) === 0; i++) {
+    await page.keyboard.press("ArrowRight");
+    await settle(page);
+  }
+  assert.deepEqual(await leaving.allTextContents(), ["'item 2'"]);
+  assert.equal(await leaving.evaluate((e) => getComputedStyle(e).animationName), "q-out");
+  assert.deepEqual(await q.getByTestId("queue-item").allTextContents(), ["'item 3'"]);
+  await page.keyboard.press("ArrowLeft");
+  await settle(page);
+  assert.equal(await leaving.count(), 0);
+  assert.deepEqual(await q.getByTestId("queue-item").allTextContents(), ["'item 2'", "'item 3'"]);
+  await clickSpan(page, "producer", "waiting", 2);
 
   // ← and → step through the events; at the very start nothing exists yet.
   const scrubber = page.getByTestId("scrubber");
@@ -206,6 +226,10 @@ async def main():
 asyncio.run(main())
 `);
   const last = async (task) => (await spans(page, task)).at(-1);
+  // The parent waits in the group's exit for its tasks (until the failure
+  // cancels the rest), labelled as such, not as a bare future.
+  assert.deepEqual(await waits(page, "Task-1"), [["taskgroup", 0, 0.3], ["taskgroup", 0.3, 0.3]]);
+  await page.locator(".tl-label", { hasText: "TaskGroup exit · waits for ok, bad" }).waitFor();
   assert.deepEqual(await waits(page, "bad"), [["sleep", 0, 0.3]]);
   assert.equal((await last("bad")).state, "failed");
   assert.equal((await last("bad")).from, 0.3);
@@ -248,6 +272,118 @@ asyncio.run(main())
   assert.deepEqual([run.from, run.to], [0.3, 1.3]);
   assert.equal(await page.locator(".tl-band").count(), 1);
   await page.screenshot({ path: path.join(shots, "timeline-blocking.png") });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("live at 1×: a blocking time.sleep and Thread.join() grow across every lane while they last", async () => {
+  const page = await app.browser.context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(app.server.url + "/" + codeFragment(`import asyncio
+import threading
+import time
+
+def work():
+    time.sleep(1.5)
+
+async def ticker():
+    for i in range(8):
+        await asyncio.sleep(0.25)
+
+async def main():
+    t = asyncio.create_task(ticker(), name="ticker")
+    await asyncio.sleep(0.25)
+    print("sleeping")
+    time.sleep(1)
+    th = threading.Thread(target=work)
+    th.start()
+    print("joining")
+    th.join()
+    print("joined")
+    await t
+
+asyncio.run(main())
+`));
+  await page.getByTestId("editor").waitFor();
+  await page.getByTestId("speed").selectOption("1");
+  await page.getByTestId("run").click();
+  /** The live blocked span and band (read at one moment): where they start and how far they reach, beside the live cursor. */
+  const measure = () => page.evaluate(() => {
+    const last = [...document.querySelectorAll('[data-testid="timeline-lane"][data-kind="loop"] [data-testid="timeline-span"][data-state="blocked"]')].at(-1);
+    const rect = last.querySelector("rect").getBoundingClientRect();
+    const band = document.querySelectorAll(".tl-band");
+    const b = band[band.length - 1].getBoundingClientRect();
+    const cursor = document.querySelector(".tl-cursor").getBoundingClientRect();
+    return { from: Number(last.dataset.from), to: last.dataset.to, label: last.getAttribute("aria-label"), right: rect.right, width: rect.width,
+      band: { right: b.right, height: b.height }, cursor: cursor.x + cursor.width / 2 };
+  });
+  const grows = async (from, to) => {
+    await page.waitForTimeout(250);
+    const a = await measure();
+    await page.waitForTimeout(300);
+    const b = await measure();
+    assert.equal(await page.getByTestId("run-status").textContent(), "running");
+    assert.deepEqual([a.from, b.from], [from, from]);
+    assert.equal(b.to, to);
+    // The run fits the box, so the live end stays at the right and what
+    // came before shrinks: the block takes a growing share of the run.
+    assert.ok(b.width > a.width + 5, `the blocked span grows: ${a.width} → ${b.width} px`);
+    assert.ok(Math.abs(b.right - b.cursor) < 6, `it reaches the live end: ${b.right} vs ${b.cursor}`);
+    assert.ok(Math.abs(b.band.right - b.right) < 6, "the band across the lanes reaches as far");
+    assert.ok(b.band.height >= 28 * 3, `the band covers every lane (${b.band.height} px)`);
+    return b;
+  };
+  await page.locator('[data-testid="console-line"] .text', { hasText: "sleeping" }).waitFor();
+  // time.sleep is traced as it starts (its end is known), yet drawn only up to now.
+  const sleep = await grows(0.25, "1.25");
+  assert.match(sleep.label, /time\.sleep\(1\) blocks everything/);
+  await page.locator('[data-testid="console-line"] .text', { hasText: "joining" }).waitFor();
+  // A join is traced only when it ends: meanwhile it is drawn open-ended.
+  const join = await grows(1.25, "");
+  assert.match(join.label, /Thread\.join\(\) blocks everything/);
+  await page.screenshot({ path: path.join(shots, "timeline-live-blocked.png") });
+  await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === "finished", null, { timeout: 20000 });
+  await settle(page);
+  const done = (await spans(page, "event loop")).filter((s) => s.state === "blocked").map((s) => [s.from, s.to]);
+  assert.deepEqual(done, [[0.25, 1.25], [1.25, 2.75]]);
+  assert.equal(await page.locator(".tl-band").count(), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("worker threads: to_thread calls run on thread lanes while their tasks wait", async () => {
+  const page = await runToEnd(`import asyncio
+import time
+
+async def main():
+    await asyncio.gather(asyncio.to_thread(time.sleep, 1), asyncio.to_thread(time.sleep, 1))
+    print("both done")
+
+asyncio.run(main())
+`);
+  // As in the trace: main, the two tasks gather wraps the calls in, then
+  // one lane per executor thread.
+  assert.deepEqual(await lanes(page), [
+    { task: "event loop", kind: "loop" }, { task: "Task-1", kind: "task" }, { task: "Task-2", kind: "task" },
+    { task: "Task-3", kind: "task" }, { task: "asyncio_0", kind: "thread" }, { task: "asyncio_1", kind: "thread" },
+  ]);
+  for (const thread of ["asyncio_0", "asyncio_1"]) {
+    const s = await spans(page, thread);
+    assert.deepEqual(s.map((x) => x.state), ["ready", "running", "waiting", "running", "done"]);
+    assert.deepEqual(await waits(page, thread), [["sleep", 0, 1]]);
+    assert.equal(s.at(-1).from, 1);
+  }
+  // The threads sleep side by side: the second starts before the first wakes.
+  const [a, b] = [await spans(page, "asyncio_0"), await spans(page, "asyncio_1")];
+  assert.ok(b[1].x > a[1].x && b[1].x < a[3].x, "the second thread's first step comes between the first's");
+  for (const task of ["Task-2", "Task-3"]) assert.deepEqual(await waits(page, task), [["thread", 0, 1]]);
+  assert.deepEqual(await waits(page, "Task-1"), [["gather", 0, 1]]);
+  // The loop idles while only threads work: nothing blocks it.
+  const loop = await spans(page, "event loop");
+  assert.deepEqual(loop.map((s) => [s.state, s.from, s.to]), [["idle", 0, 1]]);
+  await page.locator(".tl-label", { hasText: "thread running sleep()" }).first().waitFor();
+  await page.screenshot({ path: path.join(shots, "timeline-threads.png") });
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -303,5 +439,8 @@ test("readable on a phone in landscape", async () => {
   await page.getByTestId("timeline").scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(shots, "timeline-phone-landscape.png") });
   assert.equal(await queue(page, "q").getAttribute("data-size"), "2");
+  // It fits: the page never scrolls sideways (the timeline scrolls in its box).
+  const fit = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth, width: innerWidth, x: scrollX }));
+  assert.ok(fit.page <= fit.width && fit.body <= fit.width && fit.x === 0, JSON.stringify(fit));
   await page.close();
 });

@@ -195,6 +195,12 @@ impl Interpreter {
         self.status.clone()
     }
 
+    /// The main thread's blocking call in progress (`time.sleep`,
+    /// `Thread.join()`...): since when, in virtual seconds, and what it is.
+    pub fn blocking_call(&self) -> Option<(f64, &str)> {
+        self.vm.blocking_call()
+    }
+
     /// The virtual time now, in seconds.
     pub fn clock(&self) -> f64 {
         self.vm.clock

@@ -26,6 +26,8 @@ pub enum WaitOn {
     Gather { tasks: Vec<u64> },
     /// `asyncio.wait` / `as_completed`.
     Wait { tasks: Vec<u64> },
+    /// Leaving `async with TaskGroup()`: its children still running.
+    TaskGroup { tasks: Vec<u64> },
     QueueGet { queue: u64 },
     QueuePut { queue: u64 },
     /// `Queue.join()`.

@@ -428,3 +428,62 @@ fn a_host_driven_clock_sleeps_through_a_blocking_call() {
     assert_eq!(it.run_to_end(), 0);
     assert_eq!(it.trace().text(Stream::Stdout), "a\nb\n");
 }
+
+#[test]
+fn a_host_sees_the_blocking_call_in_progress() {
+    // A join is traced when it ends; meanwhile the host can ask what blocks.
+    let mut it = Interpreter::new(
+        "\
+import threading, time
+
+def work():
+    time.sleep(1.5)
+
+time.sleep(0.5)
+t = threading.Thread(target=work)
+t.start()
+t.join()
+",
+        "prog.py",
+        Limits::default(),
+    );
+    it.manual_clock = true;
+    let mut seen = Vec::new();
+    loop {
+        if let looplab_engine::Status::Finished(code) = it.run(1000) {
+            assert_eq!(code, 0);
+            break;
+        }
+        if let Some(deadline) = it.sleeping_until() {
+            seen.push((it.clock(), it.blocking_call().map(|(t, r)| (t, r.to_string()))));
+            it.advance_clock(deadline);
+        }
+    }
+    assert_eq!(
+        seen,
+        vec![(0.0, Some((0.0, "time.sleep".to_string()))), (0.5, Some((0.5, "Thread.join()".to_string())))]
+    );
+    assert_eq!(it.blocking_call(), None);
+}
+
+#[test]
+fn a_task_group_exit_waits_for_its_tasks() {
+    let it = run("\
+import asyncio
+
+async def main():
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(asyncio.sleep(0.1))
+        tg.create_task(asyncio.sleep(0.2))
+
+asyncio.run(main())
+");
+    let waits: Vec<WaitOn> = states(&it)
+        .into_iter()
+        .filter_map(|(task, s)| match s {
+            TaskState::Waiting { on, .. } if task == 1 => Some(on),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(waits, vec![WaitOn::TaskGroup { tasks: vec![2, 3] }]);
+}

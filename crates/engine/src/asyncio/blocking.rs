@@ -101,6 +101,15 @@ impl Vm {
         true
     }
 
+    /// The main thread's blocking call in progress: since when (virtual
+    /// seconds) and what it is (`time.sleep`, `Thread.join()`...). The
+    /// trace records a wait only once it ends (its length is known then),
+    /// so a host drawing the run live reads this meanwhile. None while the
+    /// program, having ended, lets its threads finish.
+    pub fn blocking_call(&self) -> Option<(f64, &str)> {
+        self.aio.blocked_main.as_ref().filter(|b| !b.at_exit).map(|b| (b.since, b.reason.as_str()))
+    }
+
     /// Whether frames that just stopped were the main thread's, parked
     /// (not a task step or program that ended).
     pub fn main_just_blocked(&self) -> bool {

@@ -256,6 +256,10 @@ impl Vm {
                 let f = if matches!(on, WaitOn::Gather { .. }) { "gather" } else { "wait" };
                 format!("{f}({})", names.join(", "))
             }
+            WaitOn::TaskGroup { tasks } => {
+                let names: Vec<String> = tasks.iter().map(|t| task_name(self, *t)).collect();
+                format!("TaskGroup exit (its tasks {})", names.join(", "))
+            }
             WaitOn::Sleep { until } => format!("sleep until t={}", crate::format::float_repr(*until)),
             WaitOn::Thread { func } => format!("a thread running {func}()"),
             WaitOn::Future { repr } => format!("{repr} (nothing will set its result)"),

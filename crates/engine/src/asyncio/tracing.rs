@@ -119,6 +119,7 @@ fn wait_tag(vm: &mut Vm, args: Args) -> PyResult<Value> {
         "sleep" => WaitOn::Sleep { until: crate::vm::to_num(&a).map(|n| vm.float_of(&n)).transpose()?.unwrap_or(0.0) },
         "gather" => WaitOn::Gather { tasks: vm.task_ids_of(&a)? },
         "wait" => WaitOn::Wait { tasks: vm.task_ids_of(&a)? },
+        "taskgroup" => WaitOn::TaskGroup { tasks: vm.task_ids_of(&a)? },
         "queue_get" => WaitOn::QueueGet { queue: id },
         "queue_put" => WaitOn::QueuePut { queue: id },
         "queue_join" => WaitOn::QueueJoin { queue: id },

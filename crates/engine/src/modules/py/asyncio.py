@@ -829,6 +829,7 @@ class TaskGroup:
         while self._tasks:
             if self._on_completed_fut is None:
                 self._on_completed_fut = self._loop.create_future()
+                _wait_tag(self._on_completed_fut, 'taskgroup', self._tasks)
             try:
                 await self._on_completed_fut
             except CancelledError as ex:
