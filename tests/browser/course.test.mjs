@@ -52,7 +52,7 @@ test("an exercise: wrong then right, and still passed with its code after a relo
   let result = await check(page);
   assert.equal(await result.getAttribute("data-status"), "fail");
   const detail = await page.getByTestId("check-detail").textContent();
-  assert.match(detail, /toast is ready/, detail);
+  assert.match(detail, /make_toast\(\) without await/, detail);
   await page.getByTestId("run-status").filter({ hasText: /finished|failed/ }).waitFor();
   await page.screenshot({ path: path.join(shots, "exercise-fail.png") });
 

@@ -187,6 +187,8 @@ pub struct Ctx<'a> {
     pub facts: Option<&'a Facts>,
     /// The reference solution's stdout lines.
     pub expected: &'a [String],
+    /// The learner's source.
+    pub code: &'a str,
 }
 
 fn quote(s: &str) -> String {
@@ -431,7 +433,16 @@ impl Check {
                 let Some(f) = cx.facts else { return src_fail(what, "Your code does not parse.".into(), None) };
                 match f.unawaited_coroutine_calls().first() {
                     None => pass(what, "Every call to one of your async functions is awaited or scheduled.".into()),
-                    Some((name, line)) => src_fail(what, format!("Line {line} calls {name}() without `await`: that only creates a coroutine object, and its body never runs."), Some(*line)),
+                    Some((name, line)) => {
+                        // At the top of the file there is no loop to await in yet.
+                        let top = (*line as usize).checked_sub(1).and_then(|i| cx.code.lines().nth(i)).is_some_and(|l| !l.starts_with(char::is_whitespace));
+                        let detail = if top {
+                            format!("Line {line} calls {name}() at the top level of the file: that only creates a coroutine object, and its body never runs. Nothing runs coroutines there until you start an event loop: `asyncio.run({name}())`.")
+                        } else {
+                            format!("Line {line} calls {name}() without `await`: that only creates a coroutine object, and its body never runs.")
+                        };
+                        src_fail(what, detail, Some(*line))
+                    }
                 }
             }
         }

@@ -194,3 +194,12 @@ async def main():\n    q = {q}\n    await asyncio.gather(camera(q), encoder(q))\
     assert!(o.passed, "{o:?}");
     assert!(o.detail.starts_with("At 0.0 s, the queue `q` held 2 item(s), its maxsize, so task Task-2 waited in put() until 0.5 s"), "{}", o.detail);
 }
+
+#[test]
+fn a_coroutine_called_at_the_top_level_asks_for_asyncio_run() {
+    let ex = exercise("[[check]]\nkind = \"awaits_coroutines\"\n");
+    let r = check_code(&ex, "import asyncio\nasync def main():\n    print('hi')\nmain()\n", &[]);
+    let o = &r.outcomes[1];
+    assert_eq!(o.line, Some(4));
+    assert!(o.detail.starts_with("Line 4 calls main() at the top level of the file") && o.detail.contains("`asyncio.run(main())`"), "{}", o.detail);
+}
