@@ -1,12 +1,13 @@
-//! The learner's progress in the course: per exercise the code and how far
-//! they got, per quiz the answers and score. Kept in localStorage as
-//! versioned JSON; exported as a file a teacher can read (what was passed
-//! and when) and imported back.
+//! The learner's progress in the course: per lesson whether it was read
+//! and which examples were run, per exercise the code and how far they
+//! got, per quiz the answers and score. Kept in localStorage as versioned
+//! JSON; exported as a file a teacher can read (what was passed and when)
+//! and imported back. Older versions are read and upgraded, never refused.
 //!
 //! Storage that cannot be read is never fatal: it is moved aside, progress
 //! starts over, and the page says so.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::browser;
 use crate::json::Json;
@@ -15,7 +16,8 @@ use crate::json::Json;
 const KEY: &str = "looplab:progress";
 const BACKUP_KEY: &str = "looplab:progress:unreadable";
 const FORMAT: &str = "looplab-progress";
-const VERSION: i64 = 1;
+/// 2 added `lessons`; a version 1 file reads as no lesson read yet.
+const VERSION: i64 = 2;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -83,8 +85,25 @@ pub struct QuizProgress {
     pub at: String,
 }
 
+/// How far the learner went through a lesson's prose.
+///
+/// A lesson counts as read once its end (the practice box after the last
+/// paragraph) has been on screen: that is what a learner means by "I read
+/// it" — merely opening a page is not reading, and running the examples
+/// is recorded separately because a learner reading on a phone may read
+/// every word without pressing Run.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LessonProgress {
+    /// When the end of the lesson was first reached (ISO 8601, UTC).
+    pub read_at: Option<String>,
+    /// The examples (by file name) run from the lesson.
+    pub examples_run: BTreeSet<String>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Progress {
+    /// By lesson id.
+    pub lessons: BTreeMap<String, LessonProgress>,
     pub exercises: BTreeMap<String, ExerciseProgress>,
     /// By lesson id.
     pub quizzes: BTreeMap<String, QuizProgress>,
@@ -114,7 +133,31 @@ impl Progress {
         self.exercise(id).is_some_and(|e| e.status == Status::Passed)
     }
 
+    pub fn read(&self, lesson: &str) -> bool {
+        self.lessons.get(lesson).is_some_and(|l| l.read_at.is_some())
+    }
+
+    /// Records that the lesson's end was reached (the first time counts).
+    pub fn mark_read(&mut self, lesson: &str, now: &str) {
+        self.lessons.entry(lesson.to_string()).or_default().read_at.get_or_insert_with(|| now.to_string());
+    }
+
+    pub fn mark_example_run(&mut self, lesson: &str, file: &str) {
+        self.lessons.entry(lesson.to_string()).or_default().examples_run.insert(file.to_string());
+    }
+
     pub fn to_json(&self) -> Json {
+        let lessons = self
+            .lessons
+            .iter()
+            .map(|(id, l)| {
+                let v = obj(vec![
+                    ("read_at", l.read_at.as_deref().map_or(Json::Null, str_of)),
+                    ("examples_run", Json::Arr(l.examples_run.iter().map(|f| str_of(f)).collect())),
+                ]);
+                (id.clone(), v)
+            })
+            .collect();
         let exercises = self
             .exercises
             .iter()
@@ -158,6 +201,7 @@ impl Progress {
         obj(vec![
             ("format", str_of(FORMAT)),
             ("version", Json::Int(VERSION)),
+            ("lessons", Json::Obj(lessons)),
             ("exercises", Json::Obj(exercises)),
             ("quizzes", Json::Obj(quizzes)),
         ])
@@ -170,11 +214,25 @@ impl Progress {
             return Err("this is not a Looplab progress file".into());
         }
         match j.get("version").and_then(Json::as_int) {
-            Some(VERSION) => {}
-            Some(v) => return Err(format!("progress format version {v} is not one this page reads (version {VERSION})")),
+            // Version 1 had no `lessons`: it reads as nothing read yet.
+            Some(1..=VERSION) => {}
+            Some(v) => return Err(format!("progress format version {v} is not one this page reads (version {VERSION} or older)")),
             None => return Err("the progress file has no version".into()),
         }
         let mut p = Progress::default();
+        for (id, l) in j.get("lessons").and_then(Json::fields).unwrap_or_default() {
+            let bad = || format!("lesson `{id}` is malformed");
+            let read_at = match l.get("read_at") {
+                None | Some(Json::Null) => None,
+                Some(v) => Some(v.as_str().ok_or_else(bad)?.to_string()),
+            };
+            let examples_run = match l.get("examples_run") {
+                None => BTreeSet::new(),
+                Some(Json::Arr(files)) => files.iter().map(|f| f.as_str().map(str::to_string).ok_or_else(bad)).collect::<Result<_, _>>()?,
+                Some(_) => return Err(bad()),
+            };
+            p.lessons.insert(id.clone(), LessonProgress { read_at, examples_run });
+        }
         for (id, e) in j.get("exercises").and_then(Json::fields).unwrap_or_default() {
             let bad = || format!("exercise `{id}` is malformed");
             let status = e.get("status").and_then(Json::as_str).and_then(Status::parse).ok_or_else(bad)?;
@@ -213,9 +271,18 @@ impl Progress {
         Ok(p)
     }
 
-    /// Adds an imported file's progress: a passed exercise stays passed,
-    /// otherwise the imported entry wins; for a quiz the better score wins.
+    /// Adds an imported file's progress: a lesson read in either is read
+    /// (since the earlier date), a passed exercise stays passed, otherwise
+    /// the imported entry wins; for a quiz the better score wins.
     pub fn merge(&mut self, other: Progress) {
+        for (id, l) in other.lessons {
+            let mine = self.lessons.entry(id).or_default();
+            mine.read_at = match (mine.read_at.take(), l.read_at) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            mine.examples_run.extend(l.examples_run);
+        }
         for (id, e) in other.exercises {
             let keep_mine = self.exercises.get(&id).is_some_and(|mine| mine.status == Status::Passed && e.status != Status::Passed);
             if !keep_mine {
@@ -259,10 +326,21 @@ impl Progress {
                 ]))
             })
             .collect();
+        let read: Vec<Json> = course
+            .lessons
+            .iter()
+            .filter_map(|l| {
+                let at = self.lessons.get(&l.id)?.read_at.as_deref()?;
+                Some(obj(vec![("lesson", str_of(&l.id)), ("title", str_of(&l.title)), ("read_at", str_of(at))]))
+            })
+            .collect();
         let Json::Obj(mut fields) = self.to_json() else { unreachable!("to_json writes an object") };
         let summary = obj(vec![
             ("course", str_of(&course.title)),
             ("exported_at", str_of(now)),
+            ("lessons_read", Json::Int(read.len() as i64)),
+            ("lessons_total", Json::Int(course.lessons.len() as i64)),
+            ("read", Json::Arr(read)),
             ("exercises_passed", Json::Int(passed.len() as i64)),
             ("exercises_total", Json::Int(course.exercises.len() as i64)),
             ("passed", Json::Arr(passed)),
@@ -329,6 +407,9 @@ mod tests {
         p.exercises.insert("gather-order".into(), ExerciseProgress::new("x = \"é\"\n".into()));
         let answers = [("a".to_string(), Answer::Option(2)), ("b".to_string(), Answer::Text("1\n2".into()))].into();
         p.quizzes.insert("coroutines".into(), QuizProgress { answers, score: 1, total: 2, at: "2026-12-01T11:00:00.000Z".into() });
+        p.mark_read("coroutines", "2026-12-01T09:00:00.000Z");
+        p.mark_example_run("coroutines", "run_main.py");
+        p.mark_example_run("gather", "together.py");
         p
     }
 
@@ -345,6 +426,20 @@ mod tests {
         assert!(parse(r#"{"format":"looplab-progress","version":9}"#).unwrap_err().contains("version 9"));
         let bad = r#"{"format":"looplab-progress","version":1,"exercises":{"x":{"status":"won","code":""}}}"#;
         assert_eq!(parse(bad), Err("exercise `x` is malformed".into()));
+        let bad = r#"{"format":"looplab-progress","version":2,"lessons":{"x":{"examples_run":[1]}}}"#;
+        assert_eq!(parse(bad), Err("lesson `x` is malformed".into()));
+    }
+
+    #[test]
+    fn version_1_progress_is_read_and_saved_as_version_2() {
+        let v1 = r#"{"format":"looplab-progress","version":1,"exercises":{"first-await":{"status":"passed","code":"x\n","checks":2,"failed":1,"hints":0,"solution_shown":false,"passed_at":"2026-11-30T10:00:00.000Z"}},"quizzes":{}}"#;
+        let mut p = parse(v1).unwrap();
+        assert!(p.passed("first-await") && p.lessons.is_empty() && !p.read("coroutines"));
+        p.mark_read("coroutines", "2026-12-01T09:00:00.000Z");
+        p.mark_read("coroutines", "2026-12-02T09:00:00.000Z");
+        let again = parse(&p.to_json().write()).unwrap();
+        assert_eq!(again.lessons["coroutines"].read_at.as_deref(), Some("2026-12-01T09:00:00.000Z"), "the first reading counts");
+        assert!(p.to_json().write().contains("\"version\":2"));
     }
 
     #[test]
@@ -355,6 +450,9 @@ mod tests {
         let summary = j.get("summary").unwrap();
         assert_eq!(summary.get("exported_at").and_then(Json::as_str), Some("2026-12-02T09:00:00.000Z"));
         assert_eq!(summary.get("exercises_passed").and_then(Json::as_int), Some(1));
+        assert_eq!(summary.get("lessons_read").and_then(Json::as_int), Some(1));
+        let Some(Json::Arr(read)) = summary.get("read") else { panic!("no read list") };
+        assert_eq!(read[0].get("read_at").and_then(Json::as_str), Some("2026-12-01T09:00:00.000Z"));
         let Some(Json::Arr(passed)) = summary.get("passed") else { panic!("no passed list") };
         assert_eq!(passed[0].get("exercise").and_then(Json::as_str), Some("first-await"));
         assert_eq!(passed[0].get("passed_at").and_then(Json::as_str), Some("2026-12-01T10:00:00.000Z"));
@@ -371,8 +469,14 @@ mod tests {
         done.status = Status::Passed;
         theirs.exercises.insert("gather-order".into(), done);
         theirs.quizzes.insert("coroutines".into(), QuizProgress { answers: BTreeMap::new(), score: 0, total: 2, at: String::new() });
+        theirs.mark_read("coroutines", "2026-12-03T09:00:00.000Z");
+        theirs.mark_read("gather", "2026-12-03T09:00:00.000Z");
+        theirs.mark_example_run("coroutines", "hello.py");
         mine.merge(theirs);
         assert!(mine.passed("first-await") && mine.passed("gather-order"));
+        assert_eq!(mine.lessons["coroutines"].read_at.as_deref(), Some("2026-12-01T09:00:00.000Z"));
+        assert_eq!(mine.lessons["coroutines"].examples_run.len(), 2);
+        assert!(mine.read("gather"));
         assert_eq!(mine.quizzes["coroutines"].score, 1);
     }
 }

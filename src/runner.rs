@@ -61,6 +61,22 @@ pub struct RunnerProps {
     /// Page-specific toolbar buttons (Share, Check, ...).
     #[prop_or_default]
     pub children: Html,
+    /// Each start of a run from the toolbar or Ctrl+Enter.
+    #[prop_or_default]
+    pub on_run: Callback<()>,
+    /// A moment the page wants shown (a verdict's "at 1.0 s").
+    #[prop_or_default]
+    pub seek: Option<Seek>,
+}
+
+/// A request to move the time-travel cursor to virtual time `t`: to the
+/// point where everything at that instant has happened. A run still
+/// playing is paused there once it gets that far. `request` tells two
+/// requests for the same moment apart (the learner clicks it again).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Seek {
+    pub t: f64,
+    pub request: u32,
 }
 
 #[function_component]
@@ -77,8 +93,11 @@ pub fn Runner(props: &RunnerProps) -> Html {
         })
     };
     let run = {
-        let (driver, code) = (driver.clone(), code.clone());
-        Callback::from(move |_: ()| driver.start(&code.borrow()))
+        let (driver, code, on_run) = (driver.clone(), code.clone(), props.on_run.clone());
+        Callback::from(move |_: ()| {
+            driver.start(&code.borrow());
+            on_run.emit(());
+        })
     };
     let (status, clock, error_line, runs, version) =
         driver.with_session(|s| (s.status, s.clock, s.error_line, s.runs, s.version));
@@ -93,6 +112,32 @@ pub fn Runner(props: &RunnerProps) -> Html {
         use_effect_with((runs, events), move |_| cursor.set(None));
     }
     let seekable = !matches!(status, RunStatus::Idle | RunStatus::Running);
+    {
+        // The page's latest request (by number) and the moment still to show.
+        let wanted = use_mut_ref(|| (None::<u32>, None::<f64>));
+        let (cursor, driver) = (cursor.clone(), driver.clone());
+        use_effect_with((props.seek, events, status), move |(seek, _, status)| {
+            let mut wanted = wanted.borrow_mut();
+            if let Some(s) = seek.filter(|s| wanted.0 != Some(s.request)) {
+                *wanted = (Some(s.request), Some(s.t));
+            }
+            let Some(t) = wanted.1 else { return };
+            let (reached, at) = driver.with_session(|s| {
+                let p = &s.timeline.positions;
+                (p.last().is_some_and(|e| e.t > t + 1e-9), p.partition_point(|e| e.t <= t + 1e-9))
+            });
+            match status {
+                RunStatus::Idle => {}
+                RunStatus::Running if reached => driver.pause(),
+                RunStatus::Running => {}
+                RunStatus::Paused if !reached => driver.resume(),
+                _ => {
+                    cursor.set(Some(at));
+                    wanted.1 = None;
+                }
+            }
+        });
+    }
     let at = if seekable {
         cursor.unwrap_or(events).min(events)
     } else {

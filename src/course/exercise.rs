@@ -14,7 +14,7 @@ use super::{broken, checker, course, crumbs, markdown, missing, practice};
 use crate::editor::goto_line;
 use crate::progress::{self, ExerciseProgress, Status};
 use crate::route::Route;
-use crate::runner::{use_driver, Runner};
+use crate::runner::{use_driver, Runner, Seek};
 
 /// The verdict of the last Check, as drawn.
 #[derive(Clone, PartialEq)]
@@ -61,6 +61,8 @@ pub fn ExercisePage(props: &ExerciseProps) -> Html {
     let generation = use_state(|| 0u32);
     let verdict = use_state(|| None::<Verdict>);
     let checking = use_state(|| false);
+    // The moment of the verdict the learner asked to see on the timeline.
+    let seek = use_state(|| None::<Seek>);
     // A new verdict is scrolled into view: the steps above may be long.
     let result_ref = use_node_ref();
     {
@@ -146,6 +148,19 @@ pub fn ExercisePage(props: &ExerciseProps) -> Html {
             generation.set(*generation + 1);
         })
     };
+    let show_moment = {
+        let seek = seek.clone();
+        Callback::from(move |t: f64| {
+            let request = seek.map_or(0, |s| s.request + 1);
+            seek.set(Some(Seek { t, request }));
+            // The timeline may be below the fold: under the prose on a
+            // phone, at the bottom of the runner's column on a short laptop.
+            let viz = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(".runner-col .viz").ok().flatten());
+            if let Some(el) = viz {
+                el.scroll_into_view_with_bool(false);
+            }
+        })
+    };
     let on_reset = replace_code(ex.starter.clone());
     let on_load_solution = replace_code(ex.solution.clone());
 
@@ -173,7 +188,7 @@ pub fn ExercisePage(props: &ExerciseProps) -> Html {
                         if *checking {
                             <div class="result checking" aria-live="polite">{"Checking your program…"}</div>
                         } else if let Some(v) = &*verdict {
-                            { result(&ex, v) }
+                            { result(&ex, v, &show_moment) }
                         }
                     </div>
                     <section class="help">
@@ -221,7 +236,7 @@ pub fn ExercisePage(props: &ExerciseProps) -> Html {
             </article>
             <aside class="runner-col" aria-label="Your code">
                 <Runner key={*generation} driver={driver.clone()} initial={AttrValue::from(code.borrow().clone())}
-                    file={AttrValue::from(format!("{}.py", ex.id))} {on_change}>
+                    file={AttrValue::from(format!("{}.py", ex.id))} {on_change} seek={*seek}>
                     <button class="btn check" data-testid="check" onclick={on_check} disabled={*checking} title="Check your program">
                         { if *checking { "Checking…" } else { "✓ Check" } }
                     </button>
@@ -243,7 +258,8 @@ fn status_badge(st: &ExerciseProgress) -> Html {
 }
 
 /// The verdict: what failed first, in the learner's terms, then every check.
-fn result(ex: &Exercise, v: &Verdict) -> Html {
+/// The moment it is about is a button that shows it on the timeline.
+fn result(ex: &Exercise, v: &Verdict, show_moment: &Callback<f64>) -> Html {
     let status = if v.passed { "pass" } else { "fail" };
     let first = v.outcomes.iter().find(|o| !o.passed);
     let list = v.outcomes.iter().map(|o| {
@@ -261,10 +277,14 @@ fn result(ex: &Exercise, v: &Verdict) -> Html {
                 <p class="result-detail" data-testid="check-detail">{ markdown::inline(&f.detail) }</p>
                 <p class="result-where">
                     if let Some(t) = f.at {
-                        <span class="chip" title="On the timeline">{ format!("at {}", looplab_course::model::secs(t)) }</span>
+                        <button class="chip chip-link" data-testid="check-moment" data-t={t.to_string()}
+                            title="Show this moment on the timeline" onclick={show_moment.reform(move |_: MouseEvent| t)}>
+                            { format!("▶ see it at {}", looplab_course::model::secs(t)) }
+                        </button>
                     }
                     if let Some(line) = f.line {
-                        <button class="chip chip-link" onclick={Callback::from(move |_: MouseEvent| goto_line(line as usize))}>{ format!("line {line}") }</button>
+                        <button class="chip chip-link" data-testid="check-line" title="Show this line in the editor"
+                            onclick={Callback::from(move |_: MouseEvent| goto_line(line as usize))}>{ format!("line {line}") }</button>
                     }
                 </p>
             } else {

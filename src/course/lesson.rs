@@ -2,7 +2,12 @@
 //! runner. Each example has a Run button that loads it into the runner
 //! and runs it; a picker above the runner switches between the examples.
 //! One runner per page because the editor is one CodeMirror view per page.
+//!
+//! Progress records the lesson as read once its end has been on screen,
+//! and each example the learner ran (see `progress::LessonProgress`).
 
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{broken, course, crumbs, markdown, missing, practice};
@@ -21,6 +26,15 @@ pub fn LessonPage(props: &LessonProps) -> Html {
     // Which example the runner holds, and how many times one was loaded
     // (a new value remounts the runner with that example's code).
     let shown = use_state(|| (0usize, 0u32));
+    let read = use_state(|| progress::load().0.read(&props.id));
+    let end_ref = use_node_ref();
+    use_reached(end_ref.clone(), !*read, {
+        let (id, read) = (props.id.clone(), read.clone());
+        move || {
+            progress::update(|p| p.mark_read(&id, &progress::now_iso()));
+            read.set(true);
+        }
+    });
     let course = match course() {
         Ok(c) => c,
         Err(e) => return broken(&e),
@@ -34,11 +48,14 @@ pub fn LessonPage(props: &LessonProps) -> Html {
     let open = {
         let (shown, driver) = (shown.clone(), driver.clone());
         let sources: Vec<String> = lesson.examples.iter().map(|e| e.source.clone()).collect();
+        let (lesson_id, files): (String, Vec<String>) = (lesson.id.clone(), lesson.examples.iter().map(|e| e.file.clone()).collect());
         move |i: usize, run: bool| {
             let (shown, driver, source) = (shown.clone(), driver.clone(), sources[i].clone());
+            let (lesson_id, file) = (lesson_id.clone(), files[i].clone());
             Callback::from(move |_: MouseEvent| {
                 shown.set((i, shown.1 + 1));
                 if run {
+                    progress::update(|p| p.mark_example_run(&lesson_id, &file));
                     driver.start(&source);
                 } else {
                     driver.stop();
@@ -68,13 +85,20 @@ pub fn LessonPage(props: &LessonProps) -> Html {
     let prev = pos.checked_sub(1).map(|i| &course.lessons[i]);
     let next = course.lessons.get(pos + 1);
     let current = lesson.examples.get(shown.0);
+    // Running the shown example from the runner's own Run counts too.
+    let on_runner_run = {
+        let (lesson_id, file) = (lesson.id.clone(), current.map(|e| e.file.clone()).unwrap_or_default());
+        Callback::from(move |()| {
+            progress::update(|p| p.mark_example_run(&lesson_id, &file));
+        })
+    };
     html! {
         <main class="course-page split lesson-page" data-testid="lesson">
             <article class="prose-col">
                 <div class="prose-inner">
                     { crumbs(&course, lesson, None) }
                     <div class="prose">{ prose }</div>
-                    <section class="practice-box">
+                    <section class="practice-box" ref={end_ref} data-testid="lesson-end" data-read={read.to_string()}>
                         <h2>{"Practice"}</h2>
                         <p>{"Try what this lesson showed, then check yourself with the quiz."}</p>
                         { practice(&course, lesson, &p) }
@@ -101,9 +125,41 @@ pub fn LessonPage(props: &LessonProps) -> Html {
                     }
                     <Runner key={format!("{}-{}", shown.0, shown.1)} driver={driver.clone()}
                         initial={AttrValue::from(current.source.clone())} file={AttrValue::from(current.file.clone())}
-                        on_change={Callback::noop()} />
+                        on_change={Callback::noop()} on_run={on_runner_run} />
                 </aside>
             }
         </main>
     }
+}
+
+/// Calls `reached` once the element behind `end` has come on screen
+/// (right away, or after some scrolling of the page or of its column),
+/// while `watch` holds.
+#[hook]
+fn use_reached(end: NodeRef, watch: bool, reached: impl Fn() + 'static) {
+    use_effect_with(watch, move |&watch| {
+        let done = std::cell::Cell::new(!watch);
+        let check = move || {
+            let (Some(el), Some(w)) = (end.cast::<web_sys::Element>(), web_sys::window()) else { return };
+            let height = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            let r = el.get_bounding_client_rect();
+            if !done.get() && r.height() > 0.0 && r.top() < height {
+                done.set(true);
+                reached();
+            }
+        };
+        check();
+        // Scroll events do not bubble; a capturing listener on the window
+        // hears every scrolling box (the page on phones, the column on laptops).
+        let listener = Closure::<dyn FnMut()>::new(check);
+        let window = web_sys::window();
+        if let (Some(w), true) = (&window, watch) {
+            let _ = w.add_event_listener_with_callback_and_bool("scroll", listener.as_ref().unchecked_ref(), true);
+        }
+        move || {
+            if let Some(w) = window {
+                let _ = w.remove_event_listener_with_callback_and_bool("scroll", listener.as_ref().unchecked_ref(), true);
+            }
+        }
+    });
 }

@@ -1,5 +1,5 @@
-//! The course map: every lesson in order with its exercises and quiz, each
-//! with its completion mark.
+//! The course map: every lesson in order (read or not) with its exercises
+//! and quiz, each with its completion mark.
 
 use yew::prelude::*;
 
@@ -17,13 +17,13 @@ pub fn LearnPage() -> Html {
     let passed = passed_count(&course, &p);
     let total = course.exercises.len();
     let percent = if total == 0 { 0 } else { passed * 100 / total };
-    // Where to go next: the first lesson with an unfinished exercise.
+    // Where to go next: the first lesson not read or with an unfinished exercise.
     let next = course
         .lessons
         .iter()
-        .find(|l| l.exercises.iter().any(|id| !p.passed(id)))
+        .find(|l| !p.read(&l.id) || l.exercises.iter().any(|id| !p.passed(id)))
         .unwrap_or(&course.lessons[0]);
-    let started = passed > 0 || !p.exercises.is_empty();
+    let started = passed > 0 || !p.exercises.is_empty() || !p.lessons.is_empty();
     let lessons = course.lessons.iter().enumerate().map(|(i, lesson)| {
         let items = lesson.exercises.iter().filter_map(|id| course.exercise(id)).map(|ex| {
             let status = exercise_status(&p, &ex.id);
@@ -45,13 +45,17 @@ pub fn LearnPage() -> Html {
             }
         });
         let done = lesson.exercises.iter().filter(|id| p.passed(id)).count();
-        let complete = done == lesson.exercises.len() && quiz_status(&p, &lesson.id) == "passed";
+        let read = p.read(&lesson.id);
+        let complete = read && done == lesson.exercises.len() && quiz_status(&p, &lesson.id) == "passed";
         html! {
-            <li class={classes!("map-lesson", complete.then_some("complete"))} data-testid="map-lesson">
+            <li class={classes!("map-lesson", complete.then_some("complete"))} data-testid="map-lesson" data-read={read.to_string()}>
                 <div class="map-num" aria-hidden="true">{ if complete { "✓".to_string() } else { (i + 1).to_string() } }</div>
                 <div class="map-body">
                     <a class="map-title" href={Route::Lesson(lesson.id.clone()).href()}>{ format!("{}. {}", i + 1, lesson.title) }</a>
-                    <div class="map-meta">{ format!("{done} of {} exercises passed", lesson.exercises.len()) }</div>
+                    <div class="map-meta">
+                        <span class={classes!("read-mark", read.then_some("read"))} data-testid="map-read">{ if read { "✓ read" } else { "not read yet" } }</span>
+                        { format!(" · {done} of {} exercises passed", lesson.exercises.len()) }
+                    </div>
                     <ul class="map-items">{ for items }{ for quiz }</ul>
                 </div>
             </li>

@@ -67,9 +67,10 @@ pub fn ProgressPage() -> Html {
                     Ok(imported) => {
                         let n = imported.exercises.len();
                         let q = imported.quizzes.len();
+                        let l = imported.lessons.values().filter(|l| l.read_at.is_some()).count();
                         let merged = progress::update(|p: &mut Progress| p.merge(imported));
                         progress.set(merged);
-                        message.set(Some((true, format!("Imported {n} exercises and {q} quizzes from {}.", file.name()))));
+                        message.set(Some((true, format!("Imported {l} lessons read, {n} exercises and {q} quizzes from {}.", file.name()))));
                     }
                     Err(why) => message.set(Some((false, format!("Nothing was imported: {why}.")))),
                 }
@@ -79,6 +80,7 @@ pub fn ProgressPage() -> Html {
     let p = &*progress;
     let passed = passed_count(&course, p);
     let quizzes_done = course.lessons.iter().filter(|l| p.quizzes.contains_key(&l.id)).count();
+    let lessons_read = course.lessons.iter().filter(|l| p.read(&l.id)).count();
     let rows = course.lessons.iter().enumerate().map(|(i, lesson)| {
         let exercises = lesson.exercises.iter().filter_map(|id| course.exercise(id)).map(|ex| {
             let status = exercise_status(p, &ex.id);
@@ -121,7 +123,12 @@ pub fn ProgressPage() -> Html {
         });
         html! {
             <>
-                <tr class="lesson-row"><th colspan="6"><a href={Route::Lesson(lesson.id.clone()).href()}>{ format!("{}. {}", i + 1, lesson.title) }</a></th></tr>
+                <tr class="lesson-row" data-testid="progress-lesson" data-read={p.read(&lesson.id).to_string()}>
+                    <th colspan="6">
+                        <a href={Route::Lesson(lesson.id.clone()).href()}>{ format!("{}. {}", i + 1, lesson.title) }</a>
+                        <span class="lesson-state">{ lesson_state(p, lesson) }</span>
+                    </th>
+                </tr>
                 { for exercises }
                 { for quiz }
             </>
@@ -134,6 +141,7 @@ pub fn ProgressPage() -> Html {
             <div class="page-inner">
                 <h1>{"Your progress"}</h1>
                 <div class="stats">
+                    <div class="stat"><strong data-testid="progress-read">{ format!("{lessons_read} / {}", course.lessons.len()) }</strong><span>{"lessons read"}</span></div>
                     <div class="stat"><strong data-testid="progress-passed">{ format!("{passed} / {}", course.exercises.len()) }</strong><span>{"exercises passed"}</span></div>
                     <div class="stat"><strong>{ format!("{quizzes_done} / {}", course.lessons.iter().filter(|l| !l.quiz.is_empty()).count()) }</strong><span>{"quizzes taken"}</span></div>
                 </div>
@@ -151,13 +159,29 @@ pub fn ProgressPage() -> Html {
                         <p class={classes!("import-result", if *ok { "ok" } else { "bad" })} data-testid="import-result" role="status">{ text.clone() }</p>
                     }
                 </section>
+                <div class="progress-table-wrap">
                 <table class="progress-table">
                     <thead><tr><th></th><th>{"Exercise or quiz"}</th><th>{"State"}</th><th>{"Passed (UTC)"}</th><th class="num">{"Checks"}</th><th>{"Help used"}</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
+                </div>
             </div>
         },
     )
+}
+
+/// "read on 2026-12-01 · ran 2 of 3 examples".
+fn lesson_state(p: &Progress, lesson: &looplab_course::Lesson) -> String {
+    let l = p.lessons.get(&lesson.id);
+    let read = match l.and_then(|l| l.read_at.as_deref()) {
+        Some(at) => format!("read on {}", at.get(..10).unwrap_or(at)),
+        None => "not read yet".to_string(),
+    };
+    let ran = l.map_or(0, |l| lesson.examples.iter().filter(|e| l.examples_run.contains(&e.file)).count());
+    match lesson.examples.len() {
+        0 => read,
+        n => format!("{read} · ran {ran} of {n} examples"),
+    }
 }
 
 fn status_text(status: &str) -> &'static str {

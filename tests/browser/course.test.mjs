@@ -1,7 +1,8 @@
 // The course in a real browser: an exercise checked wrong then right, the
 // result kept across a reload, a quiz scored, progress exported and
 // imported, unreadable storage reset with a notice, the map's marks, and
-// a lesson's examples loaded into its runner.
+// a lesson's examples loaded into its runner, a verdict's moment shown on
+// the timeline, lessons marked read.
 // Run by scripts/test.sh after `trunk build --release` (serves dist/).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -51,7 +52,7 @@ test("an exercise: wrong then right, and still passed with its code after a relo
   let result = await check(page);
   assert.equal(await result.getAttribute("data-status"), "fail");
   const detail = await page.getByTestId("check-detail").textContent();
-  assert.match(detail, /toast is ready/, detail);
+  assert.match(detail, /make_toast\(\) without await/, detail);
   await page.getByTestId("run-status").filter({ hasText: /finished|failed/ }).waitFor();
   await page.screenshot({ path: path.join(shots, "exercise-fail.png") });
 
@@ -233,6 +234,115 @@ test("a lesson's examples run in its runner", async () => {
   assert.equal(code, fs.readFileSync(path.join(exercises, "lessons/coroutines/run_main.py"), "utf8"));
   assert.ok((await page.getByTestId("console-line").count()) > 0);
   await page.screenshot({ path: path.join(shots, "lesson.png") });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a failed check points at its moment, and the button moves the time-travel cursor there", async () => {
+  const { page, errors } = await open("#/exercise/three-at-once");
+  await page.getByTestId("exercise").waitFor();
+  // The starter awaits the fetches one by one: 3.0 s instead of 1.0 s.
+  await type(page, fs.readFileSync(path.join(exercises, "three-at-once/starter.py"), "utf8"));
+  const result = await check(page);
+  assert.equal(await result.getAttribute("data-status"), "fail");
+  assert.match(await page.getByTestId("check-detail").textContent(), /one after another .*about 1\.0 s/);
+  const moment = page.getByTestId("check-moment");
+  assert.equal(await moment.getAttribute("data-t"), "1");
+  assert.match(await moment.textContent(), /1\.0 s/);
+  // Clicked while the run still plays (1×): it plays to 1.0 s and stops there.
+  await moment.click();
+  const scrubber = page.getByTestId("scrubber");
+  await page.waitForFunction(() => {
+    const s = document.querySelector('[data-testid="scrubber"]');
+    return s && !s.disabled && Number(s.dataset.t) === 1;
+  }, null, { timeout: 15000 });
+  const max = Number(await scrubber.getAttribute("max"));
+  const at = Number(await scrubber.inputValue());
+  assert.ok(at > 0 && at < max, `cursor ${at} of ${max}`);
+  // The console shows that moment: the first page printed, the second still awaited.
+  assert.equal(await page.getByTestId("console-line").filter({ hasText: "page from" }).count(), 1);
+  await page.screenshot({ path: path.join(shots, "exercise-moment.png") });
+
+  // Once the run is over, the button moves the cursor back there again.
+  await page.getByTestId("pause").click(); // ▶ Resume
+  await page.getByTestId("run-status").filter({ hasText: "finished" }).waitFor({ timeout: 15000 });
+  await moment.click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="scrubber"]').dataset.t) === 1);
+  assert.equal(Number(await scrubber.inputValue()), at);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a lesson read to its end is marked read on the map and the progress page", async () => {
+  const { page, errors } = await open("#/lesson/gather");
+  await page.getByTestId("lesson").waitFor();
+  const end = page.getByTestId("lesson-end");
+  assert.equal(await end.getAttribute("data-read"), "false", "opening a lesson is not reading it");
+  await page.getByTestId("example").first().getByTestId("example-run").click();
+  await end.scrollIntoViewIfNeeded();
+  await page.locator('[data-testid="lesson-end"][data-read="true"]').waitFor();
+  await page.goto(app.server.url + "/learn/#/learn");
+  await page.getByTestId("course-map").waitFor();
+  const gather = page.getByTestId("map-lesson").nth(1);
+  assert.equal(await gather.getAttribute("data-read"), "true");
+  assert.match(await gather.getByTestId("map-read").textContent(), /read/);
+  await page.goto(app.server.url + "/learn/#/progress");
+  await page.getByTestId("progress").waitFor();
+  assert.match(await page.getByTestId("progress-read").textContent(), /^[1-9]\d* \/ \d+$/);
+  const row = page.getByTestId("progress-lesson").nth(1);
+  assert.equal(await row.getAttribute("data-read"), "true");
+  assert.match(await row.textContent(), /read on \d{4}-\d\d-\d\d · ran 1 of 4 examples/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("progress saved by the first version (no lessons) is read and kept", async () => {
+  const { page, errors } = await open("#/learn");
+  const v1 = { format: "looplab-progress", version: 1, quizzes: {},
+    exercises: { "first-await": { status: "passed", code: solution, checks: 1, failed: 0, hints: 0, solution_shown: false, passed_at: "2026-11-30T10:00:00.000Z" } } };
+  await page.evaluate((t) => localStorage.setItem("looplab:progress", t), JSON.stringify(v1));
+  await page.reload();
+  await page.getByTestId("course-map").waitFor();
+  assert.equal(await page.getByTestId("storage-notice").count(), 0);
+  assert.match(await page.getByTestId("map-summary").textContent(), /^1 of/);
+  assert.equal(await page.getByTestId("map-lesson").first().getAttribute("data-read"), "false");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("every course page fits phone portrait, phone landscape and a laptop screen", async () => {
+  const sizes = [["phone", 390, 844], ["landscape", 844, 390], ["laptop", 1366, 768]];
+  const pages = [["map", "#/learn", "course-map"], ["lesson", "#/lesson/gather", "lesson"],
+    ["exercise", "#/exercise/three-at-once", "exercise"], ["quiz", "#/quiz/gather", "quiz"], ["progress", "#/progress", "progress"]];
+  const { page, errors } = await open("#/learn");
+  const overflows = [];
+  for (const [size, width, height] of sizes) {
+    await page.setViewportSize({ width, height });
+    for (const [name, hash, testid] of pages) {
+      await page.goto(app.server.url + "/learn/" + hash);
+      await page.getByTestId(testid).waitFor();
+      if (name === "exercise") {
+        await page.getByTestId("check").click();
+        await page.getByTestId("check-result").waitFor({ timeout: 20000 });
+        await page.getByTestId("run-status").filter({ hasText: /finished|failed/ }).waitFor({ timeout: 20000 });
+      }
+      // Nothing wider than the screen: no sideways scrolling of the page,
+      // and no element sticking out of it (wide code scrolls inside its box).
+      const wide = await page.evaluate(() => {
+        const w = document.documentElement.clientWidth;
+        const out = [...document.querySelectorAll("body *")].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.right > w + 1 && getComputedStyle(el).position !== "fixed"
+            && !el.closest(".example-code, .md-code, pre, .cm-editor, .timeline-pane, .progress-table-wrap");
+        });
+        return { page: document.scrollingElement.scrollWidth - w, out: out.slice(0, 5).map((el) => el.className || el.tagName) };
+      });
+      if (wide.page > 1 || wide.out.length > 0) overflows.push(`${name} at ${size}: ${JSON.stringify(wide)}`);
+      await page.screenshot({ path: path.join(shots, `fit-${name}-${size}.png`) });
+    }
+  }
+  assert.deepEqual(overflows, []);
+  await page.setViewportSize({ width: 1280, height: 760 });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use looplab_course::{check_code, expected_output, load, load_dir, validate};
+use looplab_course::model::{cursor_at, secs};
 
 pub const USAGE: &str = "       looplab check DIR [--code FILE.py]   (DIR = exercises/ or exercises/ID)";
 
@@ -105,7 +106,12 @@ fn learner(course: &looplab_course::Course, id: &str, file: &str) -> ExitCode {
     println!("--- {} ---", ex.title);
     for o in &report.outcomes {
         let mark = if o.passed { "pass" } else { "FAIL" };
-        let when = o.at.map_or(String::new(), |t| format!(" [at {t:.2} s]"));
+        // The moment as the page's time-travel scrubber names it.
+        let events = &report.run.events;
+        let when = match o.at {
+            Some(t) if !o.passed => format!(" [at {}, event {}/{}]", secs(t), cursor_at(events, t), events.len()),
+            _ => String::new(),
+        };
         println!("{mark}  {}{when}\n      {}", o.what, o.detail);
     }
     if report.passed {

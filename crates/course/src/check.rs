@@ -2,6 +2,8 @@
 //! judged against a run. Each failure says what happened in the learner's
 //! terms and, where it can, when on the timeline (`Outcome::at`).
 
+use looplab_engine::trace::WarningKind;
+
 use crate::model::{secs, End, Model};
 use crate::run::Run;
 use crate::source::Facts;
@@ -38,6 +40,8 @@ pub enum Kind {
     /// A task whose name matches ended this way.
     TaskEnd { task: String, end: End },
     NoBlocking,
+    /// A queue with a `maxsize` filled up and a `put()` waited for room.
+    QueueFull,
     NoNeverAwaited,
     NoUnretrieved,
     Calls(Vec<String>),
@@ -143,6 +147,7 @@ impl Check {
                 Kind::TaskEnd { task: t.str("task")?, end }
             }
             "no_blocking" => Kind::NoBlocking,
+            "queue_full" => Kind::QueueFull,
             "no_never_awaited" => Kind::NoNeverAwaited,
             "no_unretrieved" => Kind::NoUnretrieved,
             "calls" => Kind::Calls(names(&mut t, "any")?),
@@ -182,6 +187,8 @@ pub struct Ctx<'a> {
     pub facts: Option<&'a Facts>,
     /// The reference solution's stdout lines.
     pub expected: &'a [String],
+    /// The learner's source.
+    pub code: &'a str,
 }
 
 fn quote(s: &str) -> String {
@@ -353,11 +360,26 @@ impl Check {
                     ),
                 }
             }
+            Kind::QueueFull => queue_full(m),
             Kind::NoNeverAwaited => {
                 let what = "awaits every coroutine".to_string();
                 match m.stderr.lines().find(|l| l.contains("was never awaited")) {
                     None => pass(what, "Every coroutine your program created was run.".into()),
-                    Some(l) => fail(what, format!("Python warned: {}. Calling an async function only creates a coroutine object; its body runs when you await it or wrap it in a task.", l.trim()), None),
+                    Some(l) => {
+                        // The warning comes when the dropped coroutine is collected;
+                        // the call that made it is the place to fix.
+                        let at = m.warnings.iter().find(|w| w.kind == WarningKind::NeverAwaited).map(|w| w.t);
+                        let call = cx.facts.and_then(|f| f.unawaited_coroutine_calls().first().cloned());
+                        let place = call.as_ref().map_or(String::new(), |(name, line)| format!(" Line {line} calls {name}() without `await`."));
+                        let when = at.map_or(String::new(), |t| format!(" at {}", secs(t)));
+                        Outcome {
+                            passed: false,
+                            what,
+                            detail: format!("Python warned{when}: {}.{place} Calling an async function only creates a coroutine object; its body runs when you await it or wrap it in a task.", l.trim()),
+                            at,
+                            line: call.map(|c| c.1),
+                        }
+                    }
                 }
             }
             Kind::NoUnretrieved => {
@@ -411,7 +433,16 @@ impl Check {
                 let Some(f) = cx.facts else { return src_fail(what, "Your code does not parse.".into(), None) };
                 match f.unawaited_coroutine_calls().first() {
                     None => pass(what, "Every call to one of your async functions is awaited or scheduled.".into()),
-                    Some((name, line)) => src_fail(what, format!("Line {line} calls {name}() without `await`: that only creates a coroutine object, and its body never runs."), Some(*line)),
+                    Some((name, line)) => {
+                        // At the top of the file there is no loop to await in yet.
+                        let top = (*line as usize).checked_sub(1).and_then(|i| cx.code.lines().nth(i)).is_some_and(|l| !l.starts_with(char::is_whitespace));
+                        let detail = if top {
+                            format!("Line {line} calls {name}() at the top level of the file: that only creates a coroutine object, and its body never runs. Nothing runs coroutines there until you start an event loop: `asyncio.run({name}())`.")
+                        } else {
+                            format!("Line {line} calls {name}() without `await`: that only creates a coroutine object, and its body never runs.")
+                        };
+                        src_fail(what, detail, Some(*line))
+                    }
                 }
             }
         }
@@ -552,7 +583,52 @@ fn overlap(m: &Model, pattern: &str, min: usize) -> Outcome {
             spans.join(", ")
         )
     };
-    Outcome { passed: false, what, detail, at: tasks.get(1).map(|t| t.created), line: None }
+    // The moment the second task (or main's second wait) began, after the first had ended.
+    let at = match tasks.get(1) {
+        Some(t) => Some(t.created),
+        None => m.tasks.first().and_then(|t| t.waits.get(1)).map(|w| w.0),
+    };
+    Outcome { passed: false, what, detail, at, line: None }
+}
+
+fn queue_full(m: &Model) -> Outcome {
+    let what = "fills a bounded queue, so the producer waits".to_string();
+    // The longest wait for room tells the story best.
+    let waited = |p: &(f64, u64, Option<f64>)| p.2.unwrap_or(m.end_time) - p.0;
+    let longest = m
+        .queues
+        .iter()
+        .flat_map(|q| q.full_puts.iter().map(move |p| (q, *p)))
+        .fold(None, |best: Option<(&crate::model::QueueLife, (f64, u64, Option<f64>))>, p| match best {
+            Some(b) if waited(&b.1) >= waited(&p.1) - 1e-9 => Some(b),
+            _ => Some(p),
+        });
+    if let Some((q, (t, task, until))) = longest {
+        let until = until.map_or("the end".to_string(), secs);
+        let detail = format!(
+            "At {}, {} held {} item(s), its maxsize, so {} waited in put() until {until}: the producer was held to the consumer's pace.",
+            secs(t), m.queue_label(q), q.maxsize, m.task_label(Some(task))
+        );
+        return Outcome { passed: true, what, detail, at: Some(t), line: None };
+    }
+    let detail = match m.queues.iter().max_by_key(|q| q.peak.0) {
+        None => "Your program never created an asyncio.Queue.".to_string(),
+        Some(q) if q.maxsize <= 0 => format!(
+            "{} has no maxsize, so put() never waits: at {} it already held {} item(s) nobody had taken yet. With a maxsize, put() waits while the queue is full.",
+            capital(&m.queue_label(q)), secs(q.peak.1), q.peak.0
+        ),
+        Some(q) => format!(
+            "{} never filled up (it held at most {} of {} items, at {}), so no put() ever had to wait.",
+            capital(&m.queue_label(q)), q.peak.0, q.maxsize, secs(q.peak.1)
+        ),
+    };
+    let at = m.queues.iter().max_by_key(|q| q.peak.0).map(|q| q.peak.1);
+    Outcome { passed: false, what, detail, at, line: None }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 #[cfg(test)]

@@ -70,7 +70,7 @@ pub fn judge(ex: &Exercise, code: &str, run: Run, expected: &[String]) -> Report
     let model = Model::from_trace(&run.events);
     let facts = looplab_parser::parse_module(code).ok().map(|m| source::analyse(&m));
     let mut outcomes = vec![ran_to_end(&run, &model)];
-    let cx = check::Ctx { run: &run, model: &model, facts: facts.as_ref(), expected };
+    let cx = check::Ctx { run: &run, model: &model, facts: facts.as_ref(), expected, code };
     outcomes.extend(ex.checks.iter().map(|c| c.judge(&cx)));
     let passed = outcomes.iter().all(|o| o.passed);
     Report { passed, outcomes, run }

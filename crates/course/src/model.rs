@@ -5,7 +5,7 @@
 //! events (queues, locks, warnings), they are folded in here and the checks
 //! that need them read the new fields.
 
-use looplab_engine::trace::TaskState;
+use looplab_engine::trace::{SyncKind, TaskState, WarningKind};
 use looplab_engine::{Event, EventKind, Stream};
 
 /// How a task ended.
@@ -60,12 +60,36 @@ pub struct Block {
     pub reason: String,
 }
 
+/// A warning Python printed (never awaited, exception never retrieved).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Warning {
+    pub t: f64,
+    pub kind: WarningKind,
+    pub message: String,
+}
+
+/// One `asyncio.Queue`'s life, as far as back-pressure goes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueueLife {
+    pub id: u64,
+    /// The variable it was assigned to, when known.
+    pub name: Option<String>,
+    pub maxsize: i64,
+    /// The most items it ever held, and when it first held that many.
+    pub peak: (usize, f64),
+    /// Every `put()` that waited because the queue was full: from when,
+    /// which task, and until when (None: still waiting at the end).
+    pub full_puts: Vec<(f64, u64, Option<f64>)>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Model {
     pub tasks: Vec<TaskLife>,
     pub stdout: Vec<Line>,
     pub stderr: String,
     pub blocks: Vec<Block>,
+    pub warnings: Vec<Warning>,
+    pub queues: Vec<QueueLife>,
     /// Virtual time of the last event: how long the program took.
     pub end_time: f64,
 }
@@ -139,13 +163,30 @@ impl Model {
                         t.name = name.clone();
                     }
                 }
-                // Queue, sync and warning events are not judged yet (warnings
-                // are read from their stderr text).
+                EventKind::Warning { kind, message, .. } => m.warnings.push(Warning { t: e.t, kind: *kind, message: message.clone() }),
+                EventKind::SyncCreated { id, kind: SyncKind::Queue, name, .. } => {
+                    m.queues.push(QueueLife { id: *id, name: name.clone(), maxsize: 0, peak: (0, e.t), full_puts: Vec::new() })
+                }
+                EventKind::QueueChanged { queue, snapshot } => {
+                    if let Some(q) = m.queues.iter_mut().find(|q| q.id == *queue) {
+                        q.maxsize = snapshot.maxsize;
+                        if snapshot.size > q.peak.0 {
+                            q.peak = (snapshot.size, e.t);
+                        }
+                        for p in q.full_puts.iter_mut().filter(|p| p.2.is_none() && !snapshot.putters.contains(&p.1)) {
+                            p.2 = Some(e.t);
+                        }
+                        for &task in &snapshot.putters {
+                            if !q.full_puts.iter().any(|p| p.1 == task && p.2.is_none()) {
+                                q.full_puts.push((e.t, task, None));
+                            }
+                        }
+                    }
+                }
+                // Threads, locks and the like are not judged yet.
                 EventKind::WorkerState { .. }
                 | EventKind::SyncCreated { .. }
-                | EventKind::QueueChanged { .. }
                 | EventKind::SyncChanged { .. }
-                | EventKind::Warning { .. }
                 | EventKind::OutputTruncated
                 | EventKind::TraceTruncated { .. } => {}
             }
@@ -177,9 +218,21 @@ impl Model {
         }
     }
 
+    /// The queue's name for messages: `the queue q`, or `a queue`.
+    pub fn queue_label(&self, q: &QueueLife) -> String {
+        q.name.as_ref().map_or("a queue".to_string(), |n| format!("the queue `{n}`"))
+    }
+
     pub fn stdout_lines(&self) -> Vec<&str> {
         self.stdout.iter().map(|l| l.text.as_str()).collect()
     }
+}
+
+/// The trace position of the moment `t`: how many events had happened
+/// once every event at that virtual time had (the time-travel cursor
+/// that shows the moment, with everything that happened at it).
+pub fn cursor_at(events: &[Event], t: f64) -> usize {
+    events.partition_point(|e| e.t <= t + 1e-9)
 }
 
 /// Seconds as the timelines show them: `1.0 s`, `0.25 s` (to the millisecond).

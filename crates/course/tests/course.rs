@@ -149,3 +149,57 @@ fn task_order_cancellation_and_timing_checks() {
     assert_eq!(bad.outcomes[3].detail, "`fast done` was printed at 2.0 s by task fast; it should come before 0.5 s.");
     assert!(bad.outcomes[4].passed);
 }
+
+/// Every failure about a moment says when it was; the scrubber's position
+/// for it (`cursor_at`) is just after everything that happened then.
+#[test]
+fn failures_point_at_their_moment() {
+    let ex = exercise("[[check]]\nkind = \"overlap\"\nmin = 3\n[[check]]\nkind = \"no_blocking\"\n[[check]]\nkind = \"no_never_awaited\"\n");
+    let r = check_code(&ex, SEQUENTIAL, &[]);
+    assert_eq!(r.outcomes[1].at, Some(1.0), "main's second wait began at 1.0 s");
+    let at = looplab_course::model::cursor_at(&r.run.events, 1.0);
+    assert!(at > 0 && at < r.run.events.len() && r.run.events[at].t > 1.0 && r.run.events[at - 1].t == 1.0);
+
+    let blocking = "import asyncio, time\nasync def main():\n    await asyncio.sleep(0.5)\n    time.sleep(2)\nasyncio.run(main())\n";
+    let r = check_code(&ex, blocking, &[]);
+    assert_eq!(r.outcomes[2].at, Some(0.5));
+    assert!(r.outcomes[2].detail.starts_with("At 0.5 s, the main task"), "{}", r.outcomes[2].detail);
+
+    let dropped = "import asyncio\nasync def tick():\n    print('tick')\nasync def main():\n    tick()\n    await asyncio.sleep(1)\nasyncio.run(main())\n";
+    let r = check_code(&ex, dropped, &[]);
+    let o = &r.outcomes[3];
+    assert!(!o.passed && o.at.is_some() && o.line == Some(5), "{o:?}");
+    assert!(o.detail.contains("Line 5 calls tick() without `await`"), "{}", o.detail);
+}
+
+#[test]
+fn a_bounded_queue_that_filled_up_is_seen() {
+    let ex = exercise("[[check]]\nkind = \"queue_full\"\n");
+    let code = |q: &str| {
+        format!(
+            "import asyncio\nasync def camera(q):\n    for f in range(4):\n        await q.put(f)\n\
+async def encoder(q):\n    for _ in range(4):\n        await q.get()\n        await asyncio.sleep(0.5)\n\
+async def main():\n    q = {q}\n    await asyncio.gather(camera(q), encoder(q))\nasyncio.run(main())\n"
+        )
+    };
+    let unbounded = check_code(&ex, &code("asyncio.Queue()"), &[]);
+    let o = &unbounded.outcomes[1];
+    assert!(!o.passed);
+    assert_eq!(o.detail, "The queue `q` has no maxsize, so put() never waits: at 0.0 s it already held 4 item(s) nobody had taken yet. With a maxsize, put() waits while the queue is full.");
+    assert_eq!(o.at, Some(0.0));
+    let roomy = check_code(&ex, &code("asyncio.Queue(maxsize=10)"), &[]);
+    assert!(roomy.outcomes[1].detail.contains("never filled up (it held at most 4 of 10 items"), "{}", roomy.outcomes[1].detail);
+    let bounded = check_code(&ex, &code("asyncio.Queue(maxsize=2)"), &[]);
+    let o = &bounded.outcomes[1];
+    assert!(o.passed, "{o:?}");
+    assert!(o.detail.starts_with("At 0.0 s, the queue `q` held 2 item(s), its maxsize, so task Task-2 waited in put() until 0.5 s"), "{}", o.detail);
+}
+
+#[test]
+fn a_coroutine_called_at_the_top_level_asks_for_asyncio_run() {
+    let ex = exercise("[[check]]\nkind = \"awaits_coroutines\"\n");
+    let r = check_code(&ex, "import asyncio\nasync def main():\n    print('hi')\nmain()\n", &[]);
+    let o = &r.outcomes[1];
+    assert_eq!(o.line, Some(4));
+    assert!(o.detail.starts_with("Line 4 calls main() at the top level of the file") && o.detail.contains("`asyncio.run(main())`"), "{}", o.detail);
+}
