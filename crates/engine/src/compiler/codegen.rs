@@ -1527,10 +1527,10 @@ impl<'a> Compiler<'a> {
     fn expr_inner(&mut self, e: &'a Expr) -> CResult {
         match &e.kind {
             ExprKind::Constant(c) => {
-                if let Constant::Imaginary(_) = c {
-                    return self.err("complex numbers are not supported", e.span);
-                }
                 self.load_const(const_value(c));
+                if let Constant::Imaginary(_) = c {
+                    self.emit(Op::CallIntrinsic(3));
+                }
             }
             ExprKind::Name(n) => self.load_name(n),
             ExprKind::BinOp { left, op, right } => {

@@ -257,6 +257,14 @@ impl Vm {
                 )));
                 self.push(w);
             }
+            3 => {
+                let imag = match self.pop() {
+                    Value::Float(f) => f,
+                    _ => 0.0,
+                };
+                let z = self.new_complex(crate::format::Complex::new(0.0, imag));
+                self.push(z);
+            }
             _ => {}
         }
         Ok(())

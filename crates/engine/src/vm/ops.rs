@@ -285,7 +285,9 @@ impl Vm {
                     return Err(self.zero_division("0.0 cannot be raised to a negative power"));
                 }
                 if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-                    return Err(self.value_error("complex numbers are not supported".into()));
+                    // A negative base to a fractional power is complex.
+                    let z = fmt::Complex::new(x, 0.0).pow(fmt::Complex::new(y, 0.0)).map_err(|e| self.fmt_error(e))?;
+                    return Ok(Some(self.new_complex(z)));
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -322,6 +324,7 @@ impl Vm {
                 Ok(Some(Value::Str(Rc::new(crate::value::PyStr::with_chars(s, x.chars + y.chars)))))
             }
             (Value::Str(_), _, BinOp::Mod) => crate::builtins::str_percent(self, a, b).map(Some),
+            (Value::Bytes(f), _, BinOp::Mod) => crate::builtins::bytes_percent(self, f, b).map(Some),
             (Value::Bytes(x), Value::Bytes(y), BinOp::Add) => {
                 let mut v = x.as_ref().clone();
                 v.extend_from_slice(y);
