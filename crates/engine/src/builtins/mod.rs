@@ -31,6 +31,7 @@ use crate::value::{Args, Value};
 use crate::vm::{PyResult, Vm};
 
 pub use complex_methods::as_complex;
+pub use exc_methods::prep_reraise_star;
 pub use gen_methods::exception_from_throw_args;
 pub use percent::{bytes_percent, str_percent};
 pub(crate) use str_methods::is_decimal;

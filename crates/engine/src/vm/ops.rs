@@ -421,6 +421,12 @@ impl Vm {
 
     /// `a op b` with the full dunder protocol.
     pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+        self.binary_op_for(a, b, op, false)
+    }
+
+    /// `binary_op`; `inplace` names the augmented operator (`+=`) in the
+    /// "unsupported operand" message, as CPython does for `a op= b`.
+    fn binary_op_for(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {
         if let Some(v) = self.builtin_binop(&a, &b, op)? {
             return Ok(v);
         }
@@ -470,12 +476,12 @@ impl Vm {
                 return Err(self.type_error(format!("can't concat {} to bytes", tb.name)));
             }
         }
-        Err(self.type_error(format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
-            op.symbol(),
-            ta.name,
-            tb.name
-        )))
+        let sym = match (inplace, op) {
+            (false, _) => op.symbol().to_string(),
+            (true, BinOp::Pow) => "**=".to_string(),
+            (true, _) => format!("{}=", op.symbol()),
+        };
+        Err(self.type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", ta.name, tb.name)))
     }
 
     fn is_builtin_value(&self, v: &Value) -> bool {
@@ -544,10 +550,7 @@ impl Vm {
             }
             _ => {}
         }
-        self.binary_op(a, b, op).map_err(|e| {
-            // CPython names the augmented operator in the message.
-            e
-        })
+        self.binary_op_for(a, b, op, true)
     }
 
     pub fn unary_op(&mut self, a: Value, op: UnOp) -> PyResult<Value> {
