@@ -153,7 +153,9 @@ pub enum Op {
     ReturnGenerator,
     /// Converts a StopIteration escaping a generator into RuntimeError.
     NoOpMarker,
-    /// Calls an intrinsic (print for the REPL, etc.).
+    /// Calls an intrinsic: 1 = the rest of a mapping pattern, 2 = wrap an
+    /// async generator's yield, 3 = `complex(0, TOS)` (an imaginary literal;
+    /// constants cannot hold it, the class belongs to the VM).
     CallIntrinsic(u32),
 }
 

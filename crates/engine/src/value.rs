@@ -188,6 +188,8 @@ pub enum Payload {
     Gen(RefCell<crate::generator::GenState>),
     Native(RefCell<crate::native::NativeData>),
     Code(Rc<Code>),
+    /// A `complex`: real and imaginary parts.
+    Complex(crate::format::Complex),
 }
 
 /// The state every exception carries.

@@ -280,8 +280,7 @@ pub enum Constant {
     /// (literals are never negative; `-x` is a `UnaryOp`).
     BigInt(String),
     Float(f64),
-    /// The imaginary part of a `1j` literal. The engine has no complex type
-    /// and reports an error when it meets one; the parser still accepts it.
+    /// The imaginary part of a `1j` literal.
     Imaginary(f64),
     Str(String),
     Bytes(Vec<u8>),

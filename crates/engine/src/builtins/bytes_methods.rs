@@ -61,6 +61,7 @@ pub fn install(vm: &mut Vm) {
         ("zfill", zfill),
         ("removeprefix", removeprefix),
         ("removesuffix", removesuffix),
+        ("__mod__", mod_),
     ];
     let bytes = vm.types.bytes.clone();
     for (name, f) in shared {
@@ -573,6 +574,16 @@ fn fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn map_bytes(vm: &mut Vm, args: Args, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
     let (me, data) = this(vm, &args)?;
     Ok(same_kind(&me, f(&data)))
+}
+
+/// `b % args` (PEP 461); a bytearray format gives a bytearray.
+fn mod_(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (v, data) = this(vm, &args)?;
+    let operand = args.pos.get(1).cloned().unwrap_or(Value::None);
+    match super::bytes_percent(vm, &data, &operand)? {
+        Value::Bytes(out) if is_bytearray(&v) => Ok(new_bytearray(out.to_vec())),
+        r => Ok(r),
+    }
 }
 
 fn upper(vm: &mut Vm, args: Args) -> PyResult<Value> {

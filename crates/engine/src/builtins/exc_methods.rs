@@ -102,6 +102,8 @@ fn eg_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 enum Matcher {
     Types(Value),
     Pred(Value),
+    /// Exactly these leaf exceptions (by identity).
+    Leaves(Vec<Value>),
 }
 
 fn matcher(vm: &mut Vm, v: &Value) -> PyResult<Matcher> {
@@ -127,7 +129,79 @@ fn matches(vm: &mut Vm, m: &Matcher, e: &Value) -> PyResult<bool> {
             let r = vm.call(f.clone(), vec![e.clone()])?;
             vm.truthy(&r)
         }
+        Matcher::Leaves(keep) => Ok(!vm.exc_matches_name(e, "BaseExceptionGroup") && keep.iter().any(|k| k.is(e))),
     }
+}
+
+/// Whether `a` carries `b`'s traceback, cause and context — so it is `b`
+/// or a part split off it, re-raised as it was (a `raise e` adds a line).
+fn same_metadata(a: &Value, b: &Value) -> bool {
+    let (Some(x), Some(y)) = (a.as_obj().and_then(|o| o.exc()), b.as_obj().and_then(|o| o.exc())) else {
+        return false;
+    };
+    let (x, y) = (x.borrow(), y.borrow());
+    let same = |p: &Option<Value>, q: &Option<Value>| match (p, q) {
+        (None, None) => true,
+        (Some(p), Some(q)) => p.is(q),
+        _ => false,
+    };
+    x.traceback.len() == y.traceback.len()
+        && x.traceback.iter().zip(&y.traceback).all(|(p, q)| Rc::ptr_eq(&p.code, &q.code) && p.ip == q.ip)
+        && same(&x.cause, &y.cause)
+        && same(&x.context, &y.context)
+}
+
+/// The non-group exceptions inside `e` (`e` itself if it is not a group).
+fn leaves(vm: &mut Vm, e: &Value, out: &mut Vec<Value>) {
+    if vm.exc_matches_name(e, "BaseExceptionGroup") {
+        for x in items_of(vm, e) {
+            leaves(vm, &x, out);
+        }
+    } else {
+        out.push(e.clone());
+    }
+}
+
+/// What an `except*` statement raises at its end (`_PyExc_PrepReraiseStar`):
+/// `items` are the unhandled rest of `orig` and whatever the handlers
+/// raised. Re-raised parts of `orig` (the rest, a bare `raise`) go back
+/// into `orig`'s shape; new exceptions are grouped with them under `""`.
+pub fn prep_reraise_star(vm: &mut Vm, orig: &Value, items: Vec<Value>) -> PyResult<Value> {
+    let items: Vec<Value> = items.into_iter().filter(|v| !v.is_none()).collect();
+    if items.is_empty() {
+        return Ok(Value::None);
+    }
+    if !vm.exc_matches_name(orig, "BaseExceptionGroup") {
+        // A naked exception was wrapped: only one handler could run.
+        return Ok(items[0].clone());
+    }
+    let mut orig_leaves = Vec::new();
+    leaves(vm, orig, &mut orig_leaves);
+    let (mut raised, mut keep) = (Vec::new(), Vec::new());
+    for it in items {
+        let mut ls = Vec::new();
+        leaves(vm, &it, &mut ls);
+        let reraise = it.is(orig)
+            || vm.exc_matches_name(&it, "BaseExceptionGroup")
+                && same_metadata(&it, orig)
+                && ls.iter().all(|l| orig_leaves.iter().any(|o| o.is(l)));
+        if reraise {
+            keep.extend(ls);
+        } else {
+            raised.push(it);
+        }
+    }
+    let reraised = if keep.is_empty() { Value::None } else { split(vm, orig, &Matcher::Leaves(keep))?.0 };
+    if raised.is_empty() {
+        return Ok(reraised);
+    }
+    if !reraised.is_none() {
+        raised.push(reraised);
+    }
+    if raised.len() == 1 {
+        return Ok(raised.remove(0));
+    }
+    vm.make_exception_group("", raised)
 }
 
 /// Splits recursively into (matching, rest), each None when empty.

@@ -599,7 +599,7 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
+pub(super) fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     match v {
         Value::Int(i) => Ok(BigInt::from(*i)),
         Value::Bool(b) => Ok(BigInt::from(*b as i64)),
@@ -773,9 +773,20 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
         }
     }
-    if let Value::Obj(_) = &a {
-        if let Some(r) = vm.call_dunder(&a, "__divmod__", vec![b.clone()])? {
-            return Ok(r);
+    let is_num = |vm: &Vm, v: &Value| vm.base_value(v).as_ref().and_then(crate::vm::to_num).is_some();
+    let both_num = is_num(vm, &a) && is_num(vm, &b);
+    if !both_num || matches!(a, Value::Obj(_)) || matches!(b, Value::Obj(_)) {
+        for (x, name, y) in [(&a, "__divmod__", &b), (&b, "__rdivmod__", &a)] {
+            if let Value::Obj(_) = x {
+                match vm.call_dunder(x, name, vec![y.clone()])? {
+                    Some(Value::NotImplemented) | None => {}
+                    Some(r) => return Ok(r),
+                }
+            }
+        }
+        if !both_num {
+            let (ta, tb) = (vm.type_name(&a), vm.type_name(&b));
+            return Err(vm.type_error(format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")));
         }
     }
     let q = vm.binary_op(a.clone(), b.clone(), BinOp::FloorDiv)?;
@@ -788,6 +799,9 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let exp = args.get(1, "exp").cloned().unwrap_or(Value::None);
     match args.get(2, "mod").cloned().filter(|m| !m.is_none()) {
         None => vm.binary_op(base, exp, BinOp::Pow),
+        Some(_) if super::as_complex(&base).is_some() || super::as_complex(&exp).is_some() => {
+            Err(vm.value_error("complex modulo".into()))
+        }
         Some(m) => {
             let (b, e, m) = (int_arg(vm, &base)?, int_arg(vm, &exp)?, int_arg(vm, &m)?);
             if num_traits::Zero::is_zero(&m) {
@@ -815,155 +829,6 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
         return None;
     }
     Some(num_integer::Integer::mod_floor(&e.x, &m))
-}
-
-/// `fmt % args` for str.
-pub fn percent_format(vm: &mut Vm, fmt_v: &Value, args: &Value) -> PyResult<Value> {
-    use crate::format::{Count, PercentPiece};
-    let fmt_s = match fmt_v {
-        Value::Str(s) => s.s.clone(),
-        _ => return Err(vm.type_error("format requires a str".into())),
-    };
-    let pieces = crate::format::parse_percent_pieces(&fmt_s);
-    let mapping = vm.is_mapping(args) && !matches!(args, Value::Tuple(_) | Value::Str(_));
-    let items: Vec<Value> = match args {
-        Value::Tuple(t) => t.as_ref().clone(),
-        other => vec![other.clone()],
-    };
-    let mut idx = 0;
-    let mut out = String::new();
-    let next_arg = |vm: &mut Vm, idx: &mut usize| -> PyResult<Value> {
-        match items.get(*idx) {
-            Some(v) => {
-                *idx += 1;
-                Ok(v.clone())
-            }
-            None => Err(vm.type_error("not enough arguments for format string".into())),
-        }
-    };
-    for p in pieces {
-        match p {
-            PercentPiece::Literal(s) => out.push_str(&s),
-            PercentPiece::Error(e) => {
-                if e.uses_mapping && !mapping {
-                    return Err(vm.type_error("format requires a mapping".into()));
-                }
-                if let Some(k) = &e.key {
-                    vm.getitem(args, Value::str(k))?;
-                }
-                for _ in 0..e.stars {
-                    next_arg(vm, &mut idx)?;
-                }
-                return Err(vm.fmt_error(e.error));
-            }
-            PercentPiece::Conv(spec) => {
-                let mut flags = spec.flags.clone();
-                let width = match &spec.width {
-                    Some(Count::Star) => {
-                        let a = next_arg(vm, &mut idx)?;
-                        let w = to_index(vm, &a)?;
-                        if w < 0 {
-                            flags.ljust = true;
-                        }
-                        Some(w.unsigned_abs() as usize)
-                    }
-                    Some(Count::Num(n)) => Some(*n),
-                    None => None,
-                };
-                let precision = match &spec.precision {
-                    Some(Count::Star) => {
-                        let a = next_arg(vm, &mut idx)?;
-                        Some(to_index(vm, &a)?.max(0) as usize)
-                    }
-                    Some(Count::Num(n)) => Some(*n),
-                    None => None,
-                };
-                if spec.conv == '%' {
-                    out.push('%');
-                    continue;
-                }
-                let v = match &spec.key {
-                    Some(k) => {
-                        if !mapping {
-                            return Err(vm.type_error("format requires a mapping".into()));
-                        }
-                        vm.getitem(args, Value::str(k))?
-                    }
-                    None => next_arg(vm, &mut idx)?,
-                };
-                let r = match spec.conv {
-                    's' | 'r' | 'a' => {
-                        let s = match spec.conv {
-                            's' => vm.str_of(&v)?,
-                            'r' => vm.repr(&v)?,
-                            _ => super::ascii_of(&vm.repr(&v)?),
-                        };
-                        crate::format::pad(&s, &flags, width, precision)
-                    }
-                    'c' => {
-                        let c = match &v {
-                            Value::Str(s) if s.chars == 1 => s.s.clone(),
-                            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
-                                let b = int_arg(vm, &v)?;
-                                match crate::format::percent_char_code(&b) {
-                                    Ok(code) => char::from_u32(code).map(|c| c.to_string()).unwrap_or_default(),
-                                    Err(e) => return Err(vm.fmt_error(e)),
-                                }
-                            }
-                            Value::Str(_) => {
-                                return Err(vm.type_error("%c requires an int or a unicode character, not a string of length 2".into()))
-                            }
-                            other => {
-                                let t = vm.type_name(other);
-                                return Err(vm.type_error(format!("%c requires an int or a unicode character, not {t}")));
-                            }
-                        };
-                        crate::format::pad(&c, &flags, width, None)
-                    }
-                    'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-                        let b = match &v {
-                            Value::Float(f) if matches!(spec.conv, 'd' | 'i' | 'u') => {
-                                if !f.is_finite() {
-                                    return Err(vm.overflow_error("cannot convert float infinity to integer"));
-                                }
-                                crate::format::f64_to_bigint(f.trunc())
-                            }
-                            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => int_arg(vm, &v)?,
-                            other => {
-                                let t = vm.type_name(other);
-                                let msg = if matches!(spec.conv, 'o' | 'x' | 'X') {
-                                    format!("%{} format: an integer is required, not {t}", spec.conv)
-                                } else {
-                                    format!("%{} format: a real number is required, not {t}", spec.conv)
-                                };
-                                return Err(vm.type_error(msg));
-                            }
-                        };
-                        crate::format::percent_int(&b, spec.conv, &flags, width, precision)
-                    }
-                    'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                        let f = match crate::vm::to_num(&v) {
-                            Some(n) => vm.float_of(&n)?,
-                            None => {
-                                let t = vm.type_name(&v);
-                                return Err(vm.type_error(format!("must be real number, not {t}")));
-                            }
-                        };
-                        crate::format::percent_float(f, spec.conv, &flags, width, precision)
-                    }
-                    _ => Err(spec.unsupported_error()),
-                };
-                match r {
-                    Ok(s) => out.push_str(&s),
-                    Err(e) => return Err(vm.fmt_error(e)),
-                }
-            }
-        }
-    }
-    if !mapping && idx < items.len() {
-        return Err(vm.type_error("not all arguments converted during string formatting".into()));
-    }
-    Ok(Value::string(out))
 }
 
 impl Vm {

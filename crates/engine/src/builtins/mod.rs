@@ -5,6 +5,7 @@
 //! then one file per type's methods.
 
 mod build_class;
+mod complex_methods;
 mod dict_methods;
 mod dynamic;
 mod exc_methods;
@@ -18,6 +19,7 @@ mod set_methods;
 pub(crate) mod str_methods;
 mod functions;
 mod object;
+mod percent;
 mod sets;
 mod subscript;
 pub mod types_methods;
@@ -28,7 +30,10 @@ use crate::types::builtin_fn;
 use crate::value::{Args, Value};
 use crate::vm::{PyResult, Vm};
 
+pub use complex_methods::as_complex;
+pub use exc_methods::prep_reraise_star;
 pub use gen_methods::exception_from_throw_args;
+pub use percent::{bytes_percent, str_percent};
 pub(crate) use str_methods::is_decimal;
 pub use sets::{set_binop, set_contains, set_eq, set_inplace};
 pub use subscript::{delitem, getitem, setitem};
@@ -87,6 +92,7 @@ pub fn install_methods(vm: &mut Vm) {
     dict_methods::install(vm);
     set_methods::install(vm);
     num_methods::install(vm);
+    complex_methods::install(vm);
     bytes_methods::install(vm);
     memoryview::install(vm);
 }
@@ -132,10 +138,6 @@ pub fn range_contains(start: i64, stop: i64, step: i64, x: i64) -> bool {
     }
 }
 
-/// `str % args`.
-pub fn str_percent(vm: &mut Vm, fmt_v: &Value, args: &Value) -> PyResult<Value> {
-    functions::percent_format(vm, fmt_v, args)
-}
 
 /// Argument helpers shared by builtin implementations.
 impl Args {

@@ -57,7 +57,7 @@ pub fn install(vm: &mut Vm) {
     }
 }
 
-fn property(vm: &mut Vm, name: &'static str, f: BuiltinFn) -> Value {
+pub(super) fn property(vm: &mut Vm, name: &'static str, f: BuiltinFn) -> Value {
     Value::Obj(Rc::new(Obj::new(
         vm.types.property.clone(),
         Payload::Property { fget: builtin_fn(name, f), fset: Value::None, fdel: Value::None, doc: Value::None },

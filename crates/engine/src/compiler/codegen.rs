@@ -445,10 +445,14 @@ impl<'a> Compiler<'a> {
                 let start = self.new_label();
                 let else_l = self.new_label();
                 let end = self.new_label();
+                // Getting and advancing the iterator are located at the
+                // iterable, as CPython's tracebacks show them.
                 self.expr(iter)?;
+                let old = self.set_pos(iter.span);
                 self.emit(Op::GetIter);
                 self.bind(start);
                 self.emit(Op::ForIter(else_l));
+                self.unit().pos = old;
                 self.store_target(target)?;
                 self.unit().fblocks.push(FBlock::Loop { start: start as usize, end: end as usize, is_for: true, is_async: false });
                 self.body(body)?;
@@ -498,12 +502,15 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 let end = self.new_label();
                 self.cond_jump(test, true, end)?;
+                // The failure is reported at the test.
+                let old = self.set_pos(test.span);
                 self.emit(Op::LoadAssertionError);
                 if let Some(m) = msg {
                     self.expr(m)?;
                     self.emit(Op::Call(1));
                 }
                 self.emit(Op::Raise(1));
+                self.unit().pos = old;
                 self.bind(end);
             }
             StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
@@ -572,9 +579,14 @@ impl<'a> Compiler<'a> {
 
     fn aug_assign(&mut self, target: &'a Expr, op: Operator, value: &'a Expr) -> CResult {
         let op = bin_op(op);
+        // Reading the target is located at the target; the operation and
+        // the store at the whole statement.
+        let stmt_pos = self.unit().pos;
         match &target.kind {
             ExprKind::Name(n) => {
+                self.set_pos(target.span);
                 self.load_name(n);
+                self.unit().pos = stmt_pos;
                 self.expr(value)?;
                 self.emit(Op::Inplace(op));
                 self.store_name(n);
@@ -583,7 +595,9 @@ impl<'a> Compiler<'a> {
                 self.expr(obj)?;
                 self.emit(Op::Dup);
                 let i = self.name_index(attr);
+                self.set_pos(target.span);
                 self.emit(Op::LoadAttr(i));
+                self.unit().pos = stmt_pos;
                 self.expr(value)?;
                 self.emit(Op::Inplace(op));
                 self.emit(Op::Swap(1));
@@ -593,7 +607,9 @@ impl<'a> Compiler<'a> {
                 self.expr(obj)?;
                 self.expr(slice)?;
                 self.emit(Op::Dup2);
+                self.set_pos(target.span);
                 self.emit(Op::Subscr);
+                self.unit().pos = stmt_pos;
                 self.expr(value)?;
                 self.emit(Op::Inplace(op));
                 self.emit(Op::Rot(2));
@@ -604,7 +620,16 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Stores TOS into a target; the store (and an unpacking) is located at
+    /// the target.
     fn store_target(&mut self, t: &'a Expr) -> CResult {
+        let old = self.set_pos(t.span);
+        let r = self.store_target_inner(t);
+        self.unit().pos = old;
+        r
+    }
+
+    fn store_target_inner(&mut self, t: &'a Expr) -> CResult {
         match &t.kind {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute { value, attr } => {
@@ -648,6 +673,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn delete_target(&mut self, t: &'a Expr) -> CResult {
+        let old = self.set_pos(t.span);
+        let r = self.delete_target_inner(t);
+        self.unit().pos = old;
+        r
+    }
+
+    fn delete_target_inner(&mut self, t: &'a Expr) -> CResult {
         match &t.kind {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute { value, attr } => {
@@ -922,7 +954,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Swap(1));
             self.emit(Op::Pop); // [orig, raised, rest', exc]
             self.emit(Op::PopExcept);
-            self.emit(Op::ListAppend(3));
+            self.emit(Op::ListAppend(2));
             self.bind(done_l);
             if let Some(n) = &h.name {
                 self.load_const(Value::None);
@@ -1527,10 +1559,10 @@ impl<'a> Compiler<'a> {
     fn expr_inner(&mut self, e: &'a Expr) -> CResult {
         match &e.kind {
             ExprKind::Constant(c) => {
-                if let Constant::Imaginary(_) = c {
-                    return self.err("complex numbers are not supported", e.span);
-                }
                 self.load_const(const_value(c));
+                if let Constant::Imaginary(_) = c {
+                    self.emit(Op::CallIntrinsic(3));
+                }
             }
             ExprKind::Name(n) => self.load_name(n),
             ExprKind::BinOp { left, op, right } => {
@@ -1927,11 +1959,13 @@ impl<'a> Compiler<'a> {
         let code = self.pop_unit(1, 0, false, false, 0);
         self.make_closure(code, &qualname, 0)?;
         self.expr(&first.iter)?;
+        let old = self.set_pos(first.iter.span);
         if first.is_async {
             self.emit(Op::GetAIter);
         } else {
             self.emit(Op::GetIter);
         }
+        self.unit().pos = old;
         self.emit(Op::Call(1));
         if code_kind == CodeKind::Coroutine {
             self.await_tos();
@@ -1947,7 +1981,9 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadFast(0));
         } else {
             self.expr(&g.iter)?;
+            let old = self.set_pos(g.iter.span);
             self.emit(if g.is_async { Op::GetAIter } else { Op::GetIter });
+            self.unit().pos = old;
         }
         self.bind(start);
         let handler = self.new_label();

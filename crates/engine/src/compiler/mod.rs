@@ -73,8 +73,8 @@ fn compile_with(source: &str, filename: &str, eval: bool) -> Result<Rc<Code>, Co
         msg: e.msg,
         line: e.line,
         col: e.col,
-        end_line: e.line,
-        end_col: e.col,
+        end_line: e.end_line,
+        end_col: e.end_col,
         text: source.lines().nth(e.line.saturating_sub(1) as usize).map(|s| s.to_string()),
     })?;
     codegen::compile(&module, &table, source, filename).map_err(|mut e| {

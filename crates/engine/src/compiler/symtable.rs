@@ -53,6 +53,8 @@ pub struct Scope {
     pub needs_class_cell: bool,
     /// Names declared nonlocal in a comprehension because of walrus.
     pub line: u32,
+    /// Where each name was declared `nonlocal` (for "no binding" errors).
+    nonlocal_at: HashMap<String, Span>,
 }
 
 /// All scopes of a module, indexed by the address of their AST node.
@@ -66,6 +68,8 @@ pub struct ScopeError {
     pub msg: String,
     pub line: u32,
     pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
 }
 
 impl Scope {
@@ -85,6 +89,7 @@ impl Scope {
             freevars: Vec::new(),
             needs_class_cell: false,
             line,
+            nonlocal_at: HashMap::new(),
         }
     }
 
@@ -187,7 +192,13 @@ impl Builder {
 
     fn error(&mut self, msg: String, span: Span) {
         if self.error.is_none() {
-            self.error = Some(ScopeError { msg, line: span.line, col: span.col + 1 });
+            self.error = Some(ScopeError {
+                msg,
+                line: span.line,
+                col: span.col + 1,
+                end_line: span.end_line,
+                end_col: span.end_col + 1,
+            });
         }
     }
 
@@ -357,6 +368,7 @@ impl Builder {
                         self.error(format!("name '{n}' is {what} before nonlocal declaration"), s.span);
                     }
                     self.scopes[self.cur].flag(n).nonlocal = true;
+                    self.scopes[self.cur].nonlocal_at.entry(n.clone()).or_insert(s.span);
                 }
             }
             StmtKind::Expr(e) => self.expr(e),
@@ -390,20 +402,12 @@ impl Builder {
     }
 
     fn params(&mut self, args: &Arguments) {
-        let mut names: Vec<&str> = Vec::new();
-        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
-            names.push(&a.arg);
-        }
-        if let Some(v) = &args.vararg {
-            names.push(&v.arg);
-        }
-        if let Some(k) = &args.kwarg {
-            names.push(&k.arg);
-        }
-        for n in names {
+        let all = args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs).chain(&args.vararg).chain(&args.kwarg);
+        for a in all {
+            let n = a.arg.as_str();
             if self.scopes[self.cur].params.iter().any(|p| p == n) {
-                let span = args.args.first().map(|a| a.span).unwrap_or_default();
-                self.error(format!("duplicate argument '{n}' in function definition"), span);
+                // CPython points at the repeated parameter.
+                self.error(format!("duplicate argument '{n}' in function definition"), a.span);
             }
             let f = self.scopes[self.cur].flag(n);
             f.param = true;
@@ -668,10 +672,14 @@ fn resolve(t: &mut SymbolTable, id: usize, enclosing: &[String], err: &mut Optio
         } else if f.nonlocal {
             if !enclosing.contains(n) {
                 if err.is_none() {
+                    let line = t.scopes[id].line;
+                    let at = t.scopes[id].nonlocal_at.get(n).copied().unwrap_or(Span { line, col: 0, end_line: line, end_col: 0 });
                     *err = Some(ScopeError {
                         msg: format!("no binding for nonlocal '{n}' found"),
-                        line: t.scopes[id].line,
-                        col: 1,
+                        line: at.line,
+                        col: at.col + 1,
+                        end_line: at.end_line,
+                        end_col: at.end_col + 1,
                     });
                 }
             }

@@ -4,6 +4,7 @@
 //! [`FmtError`], whose variant names the Python exception type to raise and
 //! whose payload is CPython's exact message.
 
+pub mod complex;
 pub mod error;
 pub mod float_ops;
 pub mod float_repr;
@@ -12,6 +13,7 @@ pub mod percent;
 pub mod spec;
 mod unicode_tables;
 
+pub use complex::{Complex, complex_repr, parse_complex};
 pub use error::{FmtError, MAX_OUTPUT_CHARS};
 pub use float_ops::{
     bigint_to_f64, float_divmod, float_floordiv, float_mod, float_round, int_true_div,
@@ -25,7 +27,7 @@ pub use percent::{
     Count, PercentError, PercentFlags, PercentPiece, PercentSpec, pad, parse_percent,
     parse_percent_pieces, percent_char_code, percent_float, percent_int, percent_int_with_limit,
 };
-pub use spec::{Spec, format_float, format_int, format_int_with_limit, format_str, parse_spec};
+pub use spec::{Spec, format_complex, format_float, format_int, format_int_with_limit, format_str, parse_spec};
 
 use num_bigint::BigInt;
 

@@ -126,6 +126,32 @@ pub fn int_to_decimal(x: &BigInt, max_str_digits: usize) -> Result<String, FmtEr
     Ok(s)
 }
 
+/// The ASCII text `float()` and `complex()` parse: `s` through
+/// [`to_ascii`], then `_Py_string_to_number_with_underscores` (`_` only
+/// between digits, and dropped). `None` for a misplaced underscore.
+pub(super) fn number_text(s: &str) -> Option<Vec<u8>> {
+    let buf = to_ascii(s);
+    if !buf.contains(&b'_') {
+        return Some(buf);
+    }
+    let mut out = Vec::with_capacity(buf.len());
+    let mut prev = 0u8;
+    for &b in &buf {
+        if b == b'_' {
+            if !prev.is_ascii_digit() {
+                return None;
+            }
+        } else {
+            if prev == b'_' && !b.is_ascii_digit() {
+                return None;
+            }
+            out.push(b);
+        }
+        prev = b;
+    }
+    (prev != b'_').then_some(out)
+}
+
 /// `_PyUnicode_TransformDecimalAndSpaceToASCII`.
 fn to_ascii(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
@@ -146,7 +172,7 @@ fn to_ascii(s: &str) -> Vec<u8> {
 }
 
 /// `Py_ISSPACE`: ASCII whitespace only (after the transform above).
-fn is_c_space(b: u8) -> bool {
+pub(super) fn is_c_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
 
@@ -280,29 +306,7 @@ pub fn parse_float(s: &str) -> Result<f64, FmtError> {
             str_repr(s)
         ))
     };
-    let mut buf = to_ascii(s);
-    if buf.contains(&b'_') {
-        // _Py_string_to_number_with_underscores: '_' only between digits.
-        let mut out = Vec::with_capacity(buf.len());
-        let mut prev = 0u8;
-        for &b in &buf {
-            if b == b'_' {
-                if !prev.is_ascii_digit() {
-                    return Err(invalid());
-                }
-            } else {
-                if prev == b'_' && !b.is_ascii_digit() {
-                    return Err(invalid());
-                }
-                out.push(b);
-            }
-            prev = b;
-        }
-        if prev == b'_' {
-            return Err(invalid());
-        }
-        buf = out;
-    }
+    let buf = number_text(s).ok_or_else(invalid)?;
     let mut lo = 0;
     let mut hi = buf.len();
     while lo < hi && is_c_space(buf[lo]) {

@@ -559,6 +559,116 @@ fn format_float_inner(
     )
 }
 
+/// `format(z, spec)` for a `complex` (`format_complex_internal`).
+///
+/// Types `e E f F g G n` and none (like `str(z)` when the spec has no
+/// precision: parentheses unless the real part is +0, which is then left
+/// out). Each part is laid out as a number of its own — the real part
+/// with the spec's sign, the imaginary part always signed (unless the real
+/// part is left out) — then the whole is padded (default: right-aligned).
+/// Errors (`ValueError`), in CPython's order: `Cannot specify ',' with
+/// 'n'.`, `Unknown format code 'd' for object of type 'complex'`,
+/// `precision too big`, `Zero padding is not allowed in complex format
+/// specifier`, `'=' alignment flag is not allowed in complex format
+/// specifier`.
+pub fn format_complex(re: f64, im: f64, spec: &Spec, type_name: &str) -> Result<String, FmtError> {
+    let group = check_grouping(spec, spec.ty)?;
+    let ty = match spec.ty {
+        None | Some('\0') => '\0',
+        Some(t @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n')) => t,
+        Some(t) => return Err(unknown_code(t, type_name)),
+    };
+    if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(FmtError::Value("precision too big".into()));
+    }
+    if spec.fill == '0' {
+        return Err(FmtError::Value("Zero padding is not allowed in complex format specifier".into()));
+    }
+    if spec.align == Some('=') {
+        return Err(FmtError::Value(
+            "'=' alignment flag is not allowed in complex format specifier".into(),
+        ));
+    }
+    let flags = DtoaFlags {
+        alt: spec.alternate,
+        no_neg_0: spec.no_neg_0,
+        ..DtoaFlags::default()
+    };
+    let (mut code, mut default_precision) = (ty, 6);
+    let (mut skip_re, mut parens) = (false, false);
+    if code == '\0' {
+        code = 'r';
+        default_precision = 0;
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            parens = true;
+        }
+    }
+    if code == 'n' {
+        code = 'g';
+    }
+    let precision = match spec.precision {
+        None => default_precision,
+        Some(p) => {
+            if code == 'r' {
+                code = 'g';
+            }
+            p
+        }
+    };
+    let part = |x: f64, sign: Option<char>| -> Result<String, FmtError> {
+        let s = double_to_string(x, code, precision, flags)?;
+        let (negative, body) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s.as_str()),
+        };
+        let n_int = body.bytes().take_while(u8::is_ascii_digit).count();
+        let (digits, rest) = body.split_at(n_int);
+        let (has_decimal, remainder) = match rest.strip_prefix('.') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let unpadded = Spec {
+            fill: ' ',
+            align: Some('<'),
+            zero_pad: false,
+            sign,
+            width: None,
+            ..spec.clone()
+        };
+        fill_number(
+            &NumberParts {
+                negative,
+                prefix: "",
+                digits: digits.as_bytes(),
+                has_decimal,
+                remainder,
+                group: if ty == 'n' { None } else { group },
+                upper: false,
+            },
+            &unpadded,
+        )
+    };
+    let re_s = if skip_re { String::new() } else { part(re, spec.sign)? };
+    let im_s = part(im, if skip_re { spec.sign } else { Some('+') })?;
+    let body = if parens { format!("({re_s}{im_s}j)") } else { format!("{re_s}{im_s}j") };
+    let n = body.chars().count();
+    let width = spec.width.unwrap_or(0);
+    check_len(width)?;
+    if width <= n {
+        return Ok(body);
+    }
+    let pad = width - n;
+    let lpad = match spec.align.unwrap_or('>') {
+        '>' => pad,
+        '^' => pad / 2,
+        _ => 0,
+    };
+    let fill = |k: usize| std::iter::repeat(spec.fill).take(k).collect::<String>();
+    Ok(format!("{}{body}{}", fill(lpad), fill(pad - lpad)))
+}
+
 /// `format(s, spec)` for a `str` (pass the type name for subclasses).
 ///
 /// Width and precision count code points; precision truncates. Errors

@@ -420,7 +420,7 @@ impl Vm {
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
         if let Value::Obj(o) = v {
             if let Some(f) = o.class.lookup("__format__") {
-                if !matches!(&f, Value::Builtin(_)) {
+                if !matches!(&f, Value::Builtin(b) if b.owner == Some("object")) {
                     let r = self.call(f, vec![v.clone(), Value::str(spec)])?;
                     return self.expect_str(r, "__format__");
                 }

@@ -193,29 +193,8 @@ impl Vm {
 
     /// Combines what `except*` handlers left and raised.
     pub(super) fn prep_reraise_star(&mut self, orig: &Value, list: &Value) -> PyResult<Value> {
-        let items: Vec<Value> = self.collect(list)?.into_iter().filter(|v| !v.is_none()).collect();
-        if items.is_empty() {
-            return Ok(Value::None);
-        }
-        let mut raised = Vec::new();
-        let mut rest = None;
-        for (i, it) in items.iter().enumerate() {
-            if i + 1 == items.len() {
-                rest = Some(it.clone());
-            } else {
-                raised.push(it.clone());
-            }
-        }
-        // The last item is what was not handled (the rest of the original).
-        let mut all = raised;
-        if let Some(r) = rest {
-            all.push(r);
-        }
-        if all.len() == 1 {
-            return Ok(all.remove(0));
-        }
-        let msg = self.getattr(orig, "message").ok().and_then(|m| m.as_str().map(String::from)).unwrap_or_default();
-        self.make_exception_group(&msg, all)
+        let items = self.collect(list)?;
+        crate::builtins::prep_reraise_star(self, orig, items)
     }
 
     pub fn make_exception_group(&mut self, msg: &str, excs: Vec<Value>) -> PyResult<Value> {
@@ -256,6 +235,14 @@ impl Vm {
                     Payload::Native(std::cell::RefCell::new(NativeData::AsyncGenWrapped(v))),
                 )));
                 self.push(w);
+            }
+            3 => {
+                let imag = match self.pop() {
+                    Value::Float(f) => f,
+                    _ => 0.0,
+                };
+                let z = self.new_complex(crate::format::Complex::new(0.0, imag));
+                self.push(z);
             }
             _ => {}
         }

@@ -22,7 +22,7 @@ use crate::types::Types;
 use crate::value::{Module, Value};
 pub use frame::{Frame, Resume};
 pub use gen::{IterStep, ResumeWith};
-pub use ops::{to_num, Num};
+pub use ops::{num_cmp, to_num, Num};
 
 /// Every fallible operation returns the Python exception as its error.
 pub type PyResult<T> = Result<T, Value>;

@@ -285,7 +285,9 @@ impl Vm {
                     return Err(self.zero_division("0.0 cannot be raised to a negative power"));
                 }
                 if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-                    return Err(self.value_error("complex numbers are not supported".into()));
+                    // A negative base to a fractional power is complex.
+                    let z = fmt::Complex::new(x, 0.0).pow(fmt::Complex::new(y, 0.0)).map_err(|e| self.fmt_error(e))?;
+                    return Ok(Some(self.new_complex(z)));
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -322,6 +324,7 @@ impl Vm {
                 Ok(Some(Value::Str(Rc::new(crate::value::PyStr::with_chars(s, x.chars + y.chars)))))
             }
             (Value::Str(_), _, BinOp::Mod) => crate::builtins::str_percent(self, a, b).map(Some),
+            (Value::Bytes(f), _, BinOp::Mod) => crate::builtins::bytes_percent(self, f, b).map(Some),
             (Value::Bytes(x), Value::Bytes(y), BinOp::Add) => {
                 let mut v = x.as_ref().clone();
                 v.extend_from_slice(y);
@@ -418,6 +421,12 @@ impl Vm {
 
     /// `a op b` with the full dunder protocol.
     pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+        self.binary_op_for(a, b, op, false)
+    }
+
+    /// `binary_op`; `inplace` names the augmented operator (`+=`) in the
+    /// "unsupported operand" message, as CPython does for `a op= b`.
+    fn binary_op_for(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {
         if let Some(v) = self.builtin_binop(&a, &b, op)? {
             return Ok(v);
         }
@@ -467,12 +476,12 @@ impl Vm {
                 return Err(self.type_error(format!("can't concat {} to bytes", tb.name)));
             }
         }
-        Err(self.type_error(format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
-            op.symbol(),
-            ta.name,
-            tb.name
-        )))
+        let sym = match (inplace, op) {
+            (false, _) => op.symbol().to_string(),
+            (true, BinOp::Pow) => "**=".to_string(),
+            (true, _) => format!("{}=", op.symbol()),
+        };
+        Err(self.type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", ta.name, tb.name)))
     }
 
     fn is_builtin_value(&self, v: &Value) -> bool {
@@ -541,10 +550,7 @@ impl Vm {
             }
             _ => {}
         }
-        self.binary_op(a, b, op).map_err(|e| {
-            // CPython names the augmented operator in the message.
-            e
-        })
+        self.binary_op_for(a, b, op, true)
     }
 
     pub fn unary_op(&mut self, a: Value, op: UnOp) -> PyResult<Value> {

@@ -1,0 +1,31 @@
+# bytes % args errors, with CPython 3.13's messages.
+def attempt(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+attempt(lambda: b"%s" % "str")
+attempt(lambda: b"%b" % 1)
+attempt(lambda: b"%s" % None)
+attempt(lambda: b"%s" % [1])
+attempt(lambda: b"%s" % 1j)
+attempt(lambda: b"%c" % 256)
+attempt(lambda: b"%c" % -1)
+attempt(lambda: b"%c" % b"ab")
+attempt(lambda: b"%c" % "a")
+attempt(lambda: b"%c" % 1.5)
+attempt(lambda: b"%(a)s" % {"a": b"A"})
+attempt(lambda: b"%(a)s" % (1,))
+attempt(lambda: b"%s %s" % (b"1",))
+attempt(lambda: b"%s" % (b"1", b"2"))
+attempt(lambda: b"abc" % 5)
+attempt(lambda: b"%d" % "x")
+attempt(lambda: b"%x" % 1.5)
+attempt(lambda: b"%z" % 1)
+attempt(lambda: b"%" % ())
+attempt(lambda: b"%(a" % {b"a": 1})
+attempt(lambda: b"%s" % ())
+attempt(lambda: "%b" % 1)
+attempt(lambda: 5 % b"x")
+b"%d items" % (1, 2)

@@ -1,0 +1,5 @@
+class Counter:
+    pass
+
+c = Counter()
+c.total += 1

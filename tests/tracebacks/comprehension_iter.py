@@ -1,0 +1,2 @@
+data = None
+squares = [x * x for x in data]

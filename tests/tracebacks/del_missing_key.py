@@ -1,0 +1,2 @@
+scores = {"ann": 3}
+del scores["bob"]

@@ -1,0 +1,4 @@
+try:
+    raise ExceptionGroup("batch", [ValueError("bad"), TypeError("worse")])
+except* ValueError as eg:
+    raise KeyError("replacement")
