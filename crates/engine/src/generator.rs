@@ -28,24 +28,53 @@ pub struct GenState {
     /// The code object, kept after the frame is gone (for reprs such as
     /// `coro=<f() done, defined at x.py:3>`).
     pub code: std::rc::Rc<crate::bytecode::Code>,
+    /// Coroutines created while a debug-mode loop runs: where
+    /// (`cr_origin`), for the never-awaited warning.
+    pub origin: Option<crate::asyncio::debug::SourceTb>,
 }
 
+/// A coroutine dropped before it ever ran: its qualified name and origin.
+pub type NeverAwaited = (std::rc::Rc<str>, Option<crate::asyncio::debug::SourceTb>);
+
 thread_local! {
-    /// Qualified names of coroutines dropped before they ever ran; the VM
-    /// prints "coroutine ... was never awaited" for them at a safe point.
-    static NEVER_AWAITED: std::cell::RefCell<Vec<std::rc::Rc<str>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Coroutines dropped before they ever ran; the VM prints "coroutine
+    /// ... was never awaited" for them before its next instruction, so the
+    /// warning names the line that dropped them.
+    static NEVER_AWAITED: std::cell::RefCell<Vec<NeverAwaited>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Whether an object died with something to report (a coroutine here,
+    /// a task's unretrieved exception in `asyncio::tasks`): one cheap test
+    /// per instruction.
+    static COLLECTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether an object died with a warning to print since the last
+/// [`take_collected`].
+#[inline(always)]
+pub fn collected_pending() -> bool {
+    COLLECTED.with(|p| p.get())
+}
+
+/// Notes that an object died with a warning to print.
+pub fn note_collected() {
+    COLLECTED.with(|p| p.set(true));
+}
+
+/// Clears the flag; the caller then takes what was collected.
+pub fn take_collected() {
+    COLLECTED.with(|p| p.set(false));
 }
 
 /// Takes the coroutines dropped without ever running.
-pub fn take_never_awaited() -> Vec<std::rc::Rc<str>> {
+pub fn take_never_awaited() -> Vec<NeverAwaited> {
     NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()))
 }
 
 impl Drop for GenState {
     fn drop(&mut self) {
         if self.kind == CodeKind::Coroutine && !self.started_once && self.frame.is_some() && self.status != GenStatus::Closed {
-            let q = self.qualname.clone();
-            NEVER_AWAITED.with(|n| n.borrow_mut().push(q));
+            let entry = (self.qualname.clone(), self.origin.take());
+            NEVER_AWAITED.with(|n| n.borrow_mut().push(entry));
+            note_collected();
         }
     }
 }

@@ -157,6 +157,7 @@ impl Interpreter {
             }
         };
         self.vm.report_unretrieved(true);
+        self.vm.report_never_awaited_at_exit();
         self.status = status;
         self.status.clone()
     }

@@ -21,8 +21,9 @@ pub enum NativeData {
     FutureIter { fut: Value, yielded: bool },
     /// The awaitable behind `sleep(0)`: one bare yield.
     YieldOnce { done: bool },
-    /// A loop callback handle (`call_soon`/`call_later`).
-    Handle { cancelled: std::rc::Rc<std::cell::Cell<bool>>, when: f64 },
+    /// A loop callback handle: `Handle` from `call_soon`, `TimerHandle`
+    /// from `call_later`/`call_at`.
+    Handle(crate::asyncio::events::Handle),
     /// A `collections.deque`.
     Deque(crate::modules::deque::DequeData),
 }

@@ -215,12 +215,19 @@ pub fn trace_json(trace: &Trace) -> String {
                 let _ = write!(out, "\"kind\":\"sync_changed\",\"id\":{id},");
                 sync_state_json(&mut out, state);
             }
-            EventKind::Warning { kind, task, message } => {
+            EventKind::Warning { kind, task, line, message } => {
                 let k = match kind {
                     WarningKind::NeverAwaited => "never_awaited",
                     WarningKind::ExceptionNeverRetrieved => "exception_never_retrieved",
+                    WarningKind::SlowCallback => "slow_callback",
                 };
-                let _ = write!(out, "\"kind\":\"warning\",\"warning\":\"{k}\",\"task\":{},\"message\":{}", opt(*task), json_str(message));
+                let _ = write!(
+                    out,
+                    "\"kind\":\"warning\",\"warning\":\"{k}\",\"task\":{},\"line\":{},\"message\":{}",
+                    opt(*task),
+                    opt(*line),
+                    json_str(message)
+                );
             }
         }
         out.push('}');

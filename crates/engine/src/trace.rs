@@ -122,13 +122,16 @@ pub struct QueueSnapshot {
 /// How many item reprs a queue snapshot keeps.
 pub const QUEUE_ITEMS_SHOWN: usize = 20;
 
-/// Warnings CPython prints when objects are collected.
+/// Warnings CPython prints on stderr: when objects are collected, and in
+/// debug mode when a callback is slow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WarningKind {
     /// `RuntimeWarning: coroutine '...' was never awaited`.
     NeverAwaited,
     /// `Task exception was never retrieved`.
     ExceptionNeverRetrieved,
+    /// Debug mode: `Executing <Task ...> took 0.500 seconds`.
+    SlowCallback,
 }
 
 /// What happened.
@@ -154,7 +157,11 @@ pub enum EventKind {
     /// A lock, semaphore, event, condition or barrier changed.
     SyncChanged { id: u64, state: SyncState },
     /// A warning was printed on stderr (its text is in the Output event).
-    Warning { kind: WarningKind, task: Option<u64>, message: String },
+    /// `task` is the task it is about (the one that dropped the coroutine,
+    /// that failed, that ran slowly), `line` the program line it points at
+    /// (where the coroutine was dropped; where the failed or slow task
+    /// stopped), when known.
+    Warning { kind: WarningKind, task: Option<u64>, line: Option<u32>, message: String },
     /// Text written by the program (print, sys.stdout.write, tracebacks).
     Output { stream: Stream, text: String },
     /// The whole program was blocked (e.g. `time.sleep`) from `t` for `seconds`.

@@ -206,6 +206,11 @@ impl Vm {
         if b.at_exit {
             return;
         }
+        if self.frames.is_empty() {
+            // A builtin callback blocked (`call_soon(time.sleep, 1)`): it
+            // has ended now.
+            self.finish_slow_check();
+        }
         if b.waiting_on.is_some() || b.woken.is_some() || b.reason != "time.sleep" {
             // A wait's length is known only now.
             let seconds = self.clock - b.since;

@@ -29,6 +29,10 @@ pub enum Callback {
 pub struct Handle {
     pub callback: Callback,
     pub cancelled: Rc<Cell<bool>>,
+    /// The deadline of a timer (`TimerHandle.when()`), None for `call_soon`.
+    pub when: Option<f64>,
+    /// Debug mode: where it was scheduled (`Handle._source_traceback`).
+    pub source: Option<super::debug::SourceTb>,
 }
 
 pub struct Timer {
@@ -70,7 +74,9 @@ pub enum Running {
 pub struct AioTypes {
     pub future: Rc<Class>,
     pub task: Rc<Class>,
+    /// `TimerHandle` (a subclass of `plain_handle`, `Handle`).
     pub handle: Rc<Class>,
+    pub plain_handle: Rc<Class>,
     pub event_loop: Rc<Class>,
     pub future_iter: Rc<Class>,
     pub cancelled_error: Rc<Class>,
@@ -109,7 +115,10 @@ pub struct Runtime {
     pub shutdown: Option<Vec<Value>>,
     /// Every task of this loop, weakly (like CPython's WeakSet).
     pub tasks: Vec<std::rc::Weak<crate::value::Obj>>,
+    /// Debug mode (`asyncio.run(debug=True)`, `loop.set_debug()`).
     pub debug: bool,
+    /// Debug mode: the callback being timed for the slow-callback warning.
+    pub slow_check: Option<super::debug::SlowCheck>,
     pub loop_obj: Option<Value>,
     pub types: Option<AioTypes>,
     pub workers: Vec<super::threads::Worker>,
@@ -127,13 +136,18 @@ pub struct Runtime {
 
 impl Runtime {
     pub fn call_soon(&mut self, callback: Callback) -> Handle {
-        let h = Handle { callback, cancelled: Rc::new(Cell::new(false)) };
+        self.call_soon_from(callback, None)
+    }
+
+    /// `call_soon`, recording where it was called (debug mode).
+    pub fn call_soon_from(&mut self, callback: Callback, source: Option<super::debug::SourceTb>) -> Handle {
+        let h = Handle { callback, cancelled: Rc::new(Cell::new(false)), when: None, source };
         self.ready.push_back(h.clone());
         h
     }
 
-    pub fn call_at(&mut self, when: f64, callback: Callback) -> Handle {
-        let h = Handle { callback, cancelled: Rc::new(Cell::new(false)) };
+    pub fn call_at(&mut self, when: f64, callback: Callback, source: Option<super::debug::SourceTb>) -> Handle {
+        let h = Handle { callback, cancelled: Rc::new(Cell::new(false)), when: Some(when), source };
         self.seq += 1;
         self.timers.push(Timer { when, seq: self.seq, handle: h.clone() });
         h

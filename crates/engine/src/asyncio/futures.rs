@@ -45,6 +45,8 @@ pub struct FutureCore {
     /// the Python side with `_wait_tag`), and the task that created it.
     pub purpose: Option<crate::trace::WaitOn>,
     pub owner: Option<u64>,
+    /// Debug mode: where it was created (`_source_traceback`).
+    pub source_tb: Option<super::debug::SourceTb>,
 }
 
 impl FutureCore {
@@ -60,6 +62,7 @@ impl FutureCore {
             retrieved: false,
             purpose: None,
             owner: None,
+            source_tb: None,
         }
     }
 }
@@ -89,7 +92,9 @@ pub fn is_future(v: &Value) -> bool {
 impl Vm {
     pub fn new_future(&mut self) -> Value {
         let cls = self.aio_types().future.clone();
-        Value::Obj(Rc::new(Obj::new(cls, Payload::Native(RefCell::new(NativeData::Future(Box::new(FutureCore::new())))))))
+        let mut core = FutureCore::new();
+        core.source_tb = self.debug_source_tb();
+        Value::Obj(Rc::new(Obj::new(cls, Payload::Native(RefCell::new(NativeData::Future(Box::new(core)))))))
     }
 
     /// Schedules the done callbacks (each via call_soon, in order).
@@ -102,7 +107,8 @@ impl Vm {
                     self.trace_task_ready(task);
                 }
             }
-            self.aio.call_soon(Callback::Call { func: cb, args: vec![fut.clone()] });
+            let source = self.debug_source_tb();
+            self.aio.call_soon_from(Callback::Call { func: cb, args: vec![fut.clone()] }, source);
         }
     }
 

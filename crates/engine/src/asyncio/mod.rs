@@ -9,6 +9,7 @@
 //! whole program stays pausable.
 
 pub mod blocking;
+pub mod debug;
 pub mod events;
 pub mod futures;
 pub mod module;
@@ -78,6 +79,7 @@ impl Vm {
         if h.cancelled.get() {
             return Tick::Continue;
         }
+        self.start_slow_check(&h);
         let r = match h.callback.clone() {
             Callback::Step { task, exc } => self.task_step_start(task, exc),
             Callback::RunWorker { id } => self.run_worker(id),
@@ -88,6 +90,11 @@ impl Vm {
                 Err(e) => self.report_callback_exception(&func, &args, &h, &e),
             },
         };
+        if !matches!(self.aio.running, Some(Running::TaskStep(_))) && self.aio.blocked_main.is_none() {
+            // Done now (a task step that started frames ends with them, a
+            // blocked callback when the main thread wakes).
+            self.finish_slow_check();
+        }
         match r {
             Ok(()) => Tick::Continue,
             Err(e) => self.interrupt_loop(e),
@@ -266,72 +273,127 @@ impl Vm {
         }
     }
 
-    /// Prints "Task exception was never retrieved" for tasks that died
-    /// with an unretrieved exception (call at safe points and at exit).
+    /// Reports "Task exception was never retrieved" for tasks that died
+    /// with an unretrieved exception (call at safe points and at exit), as
+    /// CPython's `Task.__del__` does: through the loop's exception handler.
     pub fn report_unretrieved(&mut self, at_exit: bool) {
-        self.report_never_awaited();
+        self.report_collected();
         if at_exit {
             // Tasks kept alive by cycles are reported at exit, as CPython's
             // final collection does.
             for t in self.aio.live_tasks() {
                 let hit = with_task(&t, |c| c.fut.state == FutState::Finished && c.fut.exception.is_some() && !c.fut.retrieved);
                 if hit == Some(true) {
-                    let r = self.future_repr(&t).unwrap_or_default();
-                    let e = with_task(&t, |c| {
-                        c.fut.retrieved = true;
-                        c.fut.exception.clone()
-                    })
-                    .flatten();
-                    if let Some(e) = e {
-                        self.print_unretrieved(&r, &e);
-                    }
+                    self.report_unretrieved_task(&t);
                 }
             }
             self.aio.tasks.clear();
-        }
-        for (name, coro, exc) in tasks::take_unretrieved() {
-            let n = self.str_of(&name).unwrap_or_default();
-            let c = match self.as_gen(&coro).map(|g| match &g.payload {
-                crate::value::Payload::Gen(st) => {
-                    let st = st.borrow();
-                    format!("{}() done, defined at {}:{}", st.qualname, st.code.filename, st.code.first_line)
-                }
-                _ => String::new(),
-            }) {
-                Some(c) => c,
-                None => String::new(),
-            };
-            let er = self.repr(&exc).unwrap_or_default();
-            let r = format!("<Task finished name='{n}' coro=<{c}> exception={er}>");
-            self.print_unretrieved(&r, &exc);
+            self.report_collected();
         }
     }
 
-    fn print_unretrieved(&mut self, task_repr: &str, exc: &Value) {
-        let tb = crate::report::format_exception(self, exc);
-        let text = format!("Task exception was never retrieved\nfuture: {task_repr}\n{tb}");
-        let message = format!("Task exception was never retrieved: {task_repr}");
-        self.trace.push(self.clock, EventKind::Warning { kind: WarningKind::ExceptionNeverRetrieved, task: None, message });
-        self.write(crate::trace::Stream::Stderr, &text);
+    /// Reports the objects that died with a warning to print: coroutines
+    /// never awaited, tasks whose exception was never retrieved.
+    pub fn report_collected(&mut self) {
+        if !crate::generator::collected_pending() {
+            return;
+        }
+        crate::generator::take_collected();
+        self.report_never_awaited();
+        for core in tasks::take_unretrieved() {
+            // The task object is gone; a new one with its state stands in
+            // for it (CPython's `__del__` sees the object itself).
+            let cls = self.aio_types().task.clone();
+            let task = Value::Obj(std::rc::Rc::new(crate::value::Obj::new(
+                cls,
+                Payload::Native(std::cell::RefCell::new(crate::native::NativeData::Task(core))),
+            )));
+            self.report_unretrieved_task(&task);
+        }
     }
 
-    /// Prints `RuntimeWarning: coroutine '...' was never awaited` for
-    /// coroutines dropped without ever running (CPython prints it when
-    /// the coroutine is collected, at the line running then).
-    pub fn report_never_awaited(&mut self) {
-        for qualname in crate::generator::take_never_awaited() {
-            let loc = match self.program_line() {
-                Some(line) => format!("{}:{line}", self.filename),
-                None => "sys:1".to_string(),
+    fn report_unretrieved_task(&mut self, task: &Value) {
+        let Some((exc, tb, id)) = with_task(task, |c| {
+            c.fut.retrieved = true;
+            (c.fut.exception.clone(), c.fut.source_tb.clone(), c.id)
+        }) else {
+            return;
+        };
+        let Some(exc) = exc else { return };
+        let r = self.future_repr(task).unwrap_or_default();
+        let line = self.raise_line(&exc);
+        let message = format!("Task exception was never retrieved: {r}");
+        self.trace.push(self.clock, EventKind::Warning { kind: WarningKind::ExceptionNeverRetrieved, task: Some(id), line, message });
+        let r = (|| -> PyResult<()> {
+            let ctx = self.new_dict();
+            self.dict_set(&ctx, Value::str("message"), Value::str("Task exception was never retrieved"))?;
+            self.dict_set(&ctx, Value::str("exception"), exc.clone())?;
+            self.dict_set(&ctx, Value::str("future"), task.clone())?;
+            if let Some(tb) = tb {
+                let frames = self.frame_summaries(&tb)?;
+                self.dict_set(&ctx, Value::str("source_traceback"), frames)?;
+            }
+            self.call_exception_handler(Value::Dict(ctx))
+        })();
+        if let Err(e) = r {
+            // A SystemExit/KeyboardInterrupt from a handler, outside any
+            // callback: nothing can catch it any more; say what it was.
+            let line = crate::report::exception_line(self, &e);
+            self.write(crate::trace::Stream::Stderr, &format!("{line}\n"));
+        }
+    }
+
+    /// The innermost line of the program's file in an exception's traceback.
+    fn raise_line(&self, exc: &Value) -> Option<u32> {
+        let d = exc.as_obj().and_then(|o| o.exc())?;
+        let d = d.borrow();
+        d.traceback.iter().find(|e| e.code.filename == self.filename).map(|e| e.line)
+    }
+
+    /// Prints `FILE:LINE: RuntimeWarning: coroutine '...' was never awaited`
+    /// for coroutines dropped without ever running, as `warnings` does:
+    /// at the line running when the coroutine was dropped (`sys:1` when no
+    /// code of the program runs — between callbacks), with that line's
+    /// source, once per (location, message); in debug mode the message
+    /// carries where the coroutine was created.
+    fn report_never_awaited(&mut self) {
+        let line = self.program_line();
+        let task = self.aio.current_task.as_ref().map(|t| self.task_id(t));
+        for (qualname, origin) in crate::generator::take_never_awaited() {
+            let message = never_awaited_message(self, &qualname, origin.as_deref());
+            let (file, lineno) = match line {
+                Some(l) => (self.filename.to_string(), l),
+                None => ("sys".to_string(), 1),
             };
-            let message = format!("coroutine '{qualname}' was never awaited");
-            let src = self.program_line().and_then(|l| self.source.lines().nth(l as usize - 1).map(|s| format!("  {}\n", s.trim())));
-            self.trace.push(self.clock, EventKind::Warning { kind: WarningKind::NeverAwaited, task: None, message: message.clone() });
+            if !self.warn_registry.insert((file.clone(), lineno, message.clone())) {
+                continue;
+            }
+            let src = line.and_then(|l| self.program_source_line(&self.filename.clone(), l)).map(|s| format!("  {s}\n"));
+            let summary = format!("coroutine '{qualname}' was never awaited");
+            self.trace.push(self.clock, EventKind::Warning { kind: WarningKind::NeverAwaited, task, line, message: summary });
             let text = format!(
-                "{loc}: RuntimeWarning: {message}\n{}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                "{file}:{lineno}: RuntimeWarning: {message}\n{}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
                 src.unwrap_or_default()
             );
             self.write(crate::trace::Stream::Stderr, &text);
+        }
+    }
+
+    /// At exit the program's globals are cleared (as interpreter shutdown
+    /// does); coroutines dropped then are reported as `<sys>:0`, without a
+    /// source line.
+    pub fn report_never_awaited_at_exit(&mut self) {
+        self.report_collected();
+        let globals = std::mem::take(&mut *self.main.globals.borrow_mut());
+        drop(globals);
+        for (qualname, origin) in crate::generator::take_never_awaited() {
+            let message = never_awaited_message(self, &qualname, origin.as_deref());
+            if !self.warn_registry.insert(("<sys>".to_string(), 0, message.clone())) {
+                continue;
+            }
+            let summary = format!("coroutine '{qualname}' was never awaited");
+            self.trace.push(self.clock, EventKind::Warning { kind: WarningKind::NeverAwaited, task: None, line: None, message: summary });
+            self.write(crate::trace::Stream::Stderr, &format!("<sys>:0: RuntimeWarning: {message}\n"));
         }
     }
 
@@ -343,19 +405,18 @@ impl Vm {
     }
 
     /// An exception escaped a callback: hand it to the exception handler
-    /// with CPython's context keys.
+    /// with CPython's context keys (`Handle._run`).
     fn report_callback_exception(&mut self, func: &Value, args: &[Value], h: &events::Handle, e: &Value) -> crate::vm::PyResult<()> {
-        let mut cb = match self.getattr_opt(func, "__qualname__") {
-            Ok(Some(q)) => self.str_of(&q).unwrap_or_default(),
-            _ => self.repr(func).unwrap_or_default(),
-        };
-        let reprs: Vec<String> = args.iter().map(|a| self.repr(a).unwrap_or_default()).collect();
-        cb.push_str(&format!("({})", reprs.join(", ")));
-        let handle = module::handle_object(self, h, self.clock);
+        let cb = self.callback_source(func, args);
+        let handle = module::handle_object(self, h);
         let ctx = self.new_dict();
         self.dict_set(&ctx, Value::str("message"), Value::string(format!("Exception in callback {cb}")))?;
         self.dict_set(&ctx, Value::str("exception"), e.clone())?;
         self.dict_set(&ctx, Value::str("handle"), handle)?;
+        if let Some(tb) = &h.source {
+            let frames = self.frame_summaries(tb)?;
+            self.dict_set(&ctx, Value::str("source_traceback"), frames)?;
+        }
         self.call_exception_handler(Value::Dict(ctx))
     }
 
@@ -402,7 +463,11 @@ impl Vm {
         rest.sort_by(|a, b| a.0.cmp(&b.0));
         let mut text = message;
         for (k, v) in rest {
-            let r = self.repr(&v)?;
+            let r = match k.as_str() {
+                "source_traceback" => format!("Object created at (most recent call last):\n{}", self.format_frame_list(&v)?.trim_end()),
+                "handle_traceback" => format!("Handle created at (most recent call last):\n{}", self.format_frame_list(&v)?.trim_end()),
+                _ => self.repr(&v)?,
+            };
             text.push_str(&format!("\n{k}: {r}"));
         }
         text.push('\n');
@@ -411,6 +476,30 @@ impl Vm {
         }
         self.write(crate::trace::Stream::Stderr, &text);
         Ok(())
+    }
+
+    /// `traceback.format_list()` of a list of `FrameSummary` objects (or
+    /// `(filename, lineno, name, line)` tuples).
+    fn format_frame_list(&mut self, frames: &Value) -> PyResult<String> {
+        let items = self.collect(frames)?;
+        let mut out = String::new();
+        for f in items {
+            let (file, lineno, name, line) = match &f {
+                Value::Tuple(t) if t.len() >= 3 => (t[0].clone(), t[1].clone(), t[2].clone(), t.get(3).cloned()),
+                _ => (self.getattr(&f, "filename")?, self.getattr(&f, "lineno")?, self.getattr(&f, "name")?, self.getattr_opt(&f, "line")?),
+            };
+            let (file, lineno, name) = (self.str_of(&file)?, self.str_of(&lineno)?, self.str_of(&name)?);
+            out.push_str(&format!("  File \"{file}\", line {lineno}, in {name}\n"));
+            let line = match line {
+                Some(l) if !l.is_none() => self.str_of(&l)?,
+                _ => String::new(),
+            };
+            let line = line.trim();
+            if !line.is_empty() {
+                out.push_str(&format!("    {line}\n"));
+            }
+        }
+        Ok(out)
     }
 
     fn report_shutdown_exception(&mut self, task: &Value, e: &Value) {
@@ -429,10 +518,14 @@ impl Vm {
             return Ok(Tick::Continue);
         }
         match self.aio.running.clone() {
-            Some(Running::TaskStep(task)) => match self.task_step_finished(&task, outcome) {
-                Ok(()) => Ok(Tick::Continue),
-                Err(e) => Ok(self.interrupt_loop(e)),
-            },
+            Some(Running::TaskStep(task)) => {
+                let r = self.task_step_finished(&task, outcome);
+                self.finish_slow_check();
+                match r {
+                    Ok(()) => Ok(Tick::Continue),
+                    Err(e) => Ok(self.interrupt_loop(e)),
+                }
+            }
             Some(Running::Worker(id)) => match self.worker_frames_done(id, outcome) {
                 Ok(()) => Ok(Tick::Continue),
                 Err(e) => Ok(self.interrupt_loop(e)),
@@ -441,7 +534,7 @@ impl Vm {
         }
     }
 
-    fn task_id(&self, t: &Value) -> u64 {
+    pub(crate) fn task_id(&self, t: &Value) -> u64 {
         with_task(t, |c| c.id).unwrap_or(0)
     }
 
@@ -454,7 +547,7 @@ impl Vm {
 
     /// Where a suspended coroutine stopped: follows the chain of awaited
     /// coroutines and keeps the innermost line in the program's file.
-    fn suspended_line(&self, coro: &Value) -> Option<u32> {
+    pub(crate) fn suspended_line(&self, coro: &Value) -> Option<u32> {
         let file = self.filename.clone();
         let mut line = None;
         let mut cur = coro.clone();
@@ -550,4 +643,15 @@ impl Vm {
             _ => {}
         }
     }
+}
+
+/// `warnings._warn_unawaited_coroutine`'s message: in debug mode it adds
+/// where the coroutine was created.
+fn never_awaited_message(vm: &Vm, qualname: &str, origin: Option<&[debug::StackEntry]>) -> String {
+    let mut msg = format!("coroutine '{qualname}' was never awaited\n");
+    if let Some(o) = origin {
+        msg.push_str("Coroutine created at (most recent call last)\n");
+        msg.push_str(&vm.format_stack_entries(o));
+    }
+    msg.trim_end_matches('\n').to_string()
 }

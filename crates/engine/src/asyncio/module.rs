@@ -25,10 +25,12 @@ impl Vm {
             let obj = types.object.clone();
             let future = class("Future", "_asyncio", obj.clone(), Layout::Other);
             let task = class("Task", "_asyncio", future.clone(), Layout::Other);
+            let plain_handle = class("Handle", "asyncio.events", obj.clone(), Layout::Other);
             let t = AioTypes {
                 future,
                 task,
-                handle: class("TimerHandle", "asyncio.events", obj.clone(), Layout::Other),
+                handle: class("TimerHandle", "asyncio.events", plain_handle.clone(), Layout::Other),
+                plain_handle,
                 event_loop: class("_UnixSelectorEventLoop", "asyncio.unix_events", obj.clone(), Layout::Other),
                 future_iter: class("FutureIter", "_asyncio", obj, Layout::Other),
                 cancelled_error: class("CancelledError", "asyncio.exceptions", types.exc("BaseException"), Layout::Exception),
@@ -59,7 +61,9 @@ impl Vm {
             return l.clone();
         }
         let cls = self.aio_types().event_loop.clone();
-        let l = Value::Obj(Rc::new(Obj::new(cls, Payload::None)));
+        let o = Obj::new(cls, Payload::None);
+        o.dict.borrow_mut().set_str("slow_callback_duration", Value::Float(super::debug::SLOW_CALLBACK_DURATION));
+        let l = Value::Obj(Rc::new(o));
         self.aio.loop_obj = Some(l.clone());
         l
     }
@@ -95,10 +99,11 @@ fn install_methods(t: &AioTypes) {
     add_method(it, "throw", "FutureIter", futiter_throw);
     add_method(it, "__iter__", "FutureIter", ident);
     add_method(it, "__await__", "FutureIter", ident);
-    let h = &t.handle;
-    add_method(h, "cancel", "TimerHandle", handle_cancel);
-    add_method(h, "cancelled", "TimerHandle", handle_cancelled);
-    add_method(h, "when", "TimerHandle", handle_when);
+    let h = &t.plain_handle;
+    add_method(h, "cancel", "Handle", handle_cancel);
+    add_method(h, "cancelled", "Handle", handle_cancelled);
+    add_method(h, "__repr__", "Handle", handle_repr);
+    add_method(&t.handle, "when", "TimerHandle", handle_when);
     let l = &t.event_loop;
     add_method(l, "time", "loop", loop_time);
     add_method(l, "create_future", "loop", loop_create_future);
@@ -111,6 +116,7 @@ fn install_methods(t: &AioTypes) {
     add_method(l, "call_at", "loop", loop_call_at);
     add_method(l, "is_running", "loop", loop_is_running);
     add_method(l, "get_debug", "loop", loop_get_debug);
+    add_method(l, "set_debug", "loop", loop_set_debug);
     add_method(l, "set_exception_handler", "loop", loop_set_exception_handler);
     add_method(l, "get_exception_handler", "loop", loop_get_exception_handler);
     add_method(l, "call_exception_handler", "loop", loop_call_exception_handler);
@@ -125,7 +131,11 @@ pub fn populate(vm: &mut Vm, g: &mut NameMap) {
     g.set_str("CancelledError", Value::Class(t.cancelled_error.clone()));
     g.set_str("InvalidStateError", Value::Class(t.invalid_state_error.clone()));
     g.set_str("TimeoutError", Value::Class(vm.types.exc("TimeoutError")));
-    let fns: [(&'static str, crate::value::BuiltinFn); 12] = [
+    let fns: [(&'static str, crate::value::BuiltinFn); 16] = [
+        ("_extract_stack", extract_stack),
+        ("_source_traceback", source_traceback),
+        ("_format_callbacks", format_callbacks),
+        ("_reprlib_repr", reprlib_repr),
         ("_is_async_def", is_async_def),
         ("_close_loop", close_loop),
         ("run", run),
@@ -144,6 +154,34 @@ pub fn populate(vm: &mut Vm, g: &mut NameMap) {
     }
     super::tracing::populate(g);
     super::queues::populate(g);
+}
+
+/// `format_helpers.extract_stack()` in debug mode (None otherwise), as
+/// `FrameSummary` objects.
+fn extract_stack(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    match vm.debug_source_tb() {
+        Some(tb) => vm.frame_summaries(&tb),
+        None => Ok(Value::None),
+    }
+}
+
+/// `Future._source_traceback` / `Task._source_traceback`.
+fn source_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match with_core(&this(&args), |c| c.source_tb.clone()).flatten() {
+        Some(tb) => vm.frame_summaries(&tb),
+        None => Ok(Value::None),
+    }
+}
+
+/// `base_futures._format_callbacks` for a Python future (a string stands
+/// for itself).
+fn format_callbacks(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cbs = vm.collect(&this(&args))?;
+    Ok(Value::string(vm.format_callbacks(&cbs)))
+}
+
+fn reprlib_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::string(vm.reprlib_repr(&this(&args))))
 }
 
 fn ident(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -180,12 +218,22 @@ fn run(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if vm.nested > 0 {
         return Err(vm.runtime_error("asyncio.run() cannot be called from inside a callback of a builtin"));
     }
-    vm.aio.debug = match args.kw("debug") {
-        Some(d) => vm.truthy(d)?,
-        None => false,
-    };
+    // `asyncio.run` makes a new loop (debug off unless asked); a Runner
+    // keeps its loop, and with it a `loop.set_debug()` made before.
+    let runner = args.kw("_runner").is_some();
+    if !runner {
+        vm.aio.debug = false;
+        vm.aio.exception_handler = None;
+        let lp = vm.loop_object();
+        if let Some(o) = lp.as_obj() {
+            o.dict.borrow_mut().set_str("slow_callback_duration", Value::Float(super::debug::SLOW_CALLBACK_DURATION));
+        }
+    }
+    if let Some(d) = args.kw("debug").filter(|d| !d.is_none()) {
+        vm.aio.debug = vm.truthy(d)?;
+    }
     vm.aio.active = true;
-    vm.aio.close_at_end = args.kw("_runner").is_none();
+    vm.aio.close_at_end = !runner;
     vm.aio.stopping = false;
     vm.aio.shutdown = None;
     let main = vm.create_task(coro, None)?;
@@ -434,38 +482,98 @@ fn fut_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 impl Vm {
-    /// `repr()` of a Future or Task, as CPython 3.13 writes it.
+    /// `repr()` of a Future or Task, as CPython 3.13 writes it
+    /// (`base_futures._future_repr_info`, `base_tasks._task_repr_info`).
     pub fn future_repr(&mut self, f: &Value) -> PyResult<String> {
-        let (state, result, exc) = with_core(f, |c| (c.state, c.result.clone(), c.exception.clone()))
-            .unwrap_or((FutState::Pending, Value::None, None));
-        let st = state.name().to_lowercase();
-        let detail = match (state, exc) {
-            (FutState::Finished, Some(e)) => format!(" exception={}", self.repr(&e)?),
-            (FutState::Finished, None) => format!(" result={}", self.repr(&result)?),
-            _ => String::new(),
+        let Some((state, result, exc, callbacks, source)) =
+            with_core(f, |c| (c.state, c.result.clone(), c.exception.clone(), c.callbacks.clone(), c.source_tb.clone()))
+        else {
+            return Ok("<Future>".into());
         };
-        if let Some((name, coro)) = with_task(f, |t| (t.name.clone(), t.coro.clone())) {
-            let name = self.str_of(&name)?;
-            let coro_part = match self.as_gen(&coro) {
-                Some(g) => match &g.payload {
-                    Payload::Gen(st) => {
-                        let st = st.borrow();
-                        match &st.frame {
-                            Some(fr) if state == FutState::Pending => {
-                                let line = fr.code.line_at(fr.ip.saturating_sub(1));
-                                let line = if fr.ip == 0 { fr.code.first_line } else { line };
-                                format!("{}() running at {}:{}", st.qualname, fr.code.filename, line)
-                            }
-                            _ => format!("{}() done, defined at {}:{}", st.qualname, st.code.filename, st.code.first_line),
-                        }
-                    }
-                    _ => String::new(),
-                },
-                None => self.repr(&coro)?,
-            };
-            return Ok(format!("<Task {st} name='{name}' coro=<{coro_part}>{detail}>"));
+        let mut info = vec![state.name().to_lowercase()];
+        match (state, exc) {
+            (FutState::Finished, Some(e)) => info.push(format!("exception={}", self.repr(&e)?)),
+            (FutState::Finished, None) => info.push(format!("result={}", self.reprlib_repr(&result))),
+            _ => {}
         }
-        Ok(format!("<Future {st}{detail}>"))
+        if !callbacks.is_empty() {
+            info.push(self.format_callbacks(&callbacks));
+        }
+        if let Some(e) = source.as_ref().and_then(|tb| tb.last()) {
+            info.push(format!("created at {}:{}", e.filename, e.lineno));
+        }
+        let Some((name, coro, waiter, cancelling)) = with_task(f, |t| (t.name.clone(), t.coro.clone(), t.waiter.clone(), t.num_cancels_requested))
+        else {
+            return Ok(format!("<Future {}>", info.join(" ")));
+        };
+        if cancelling > 0 && state == FutState::Pending {
+            info[0] = "cancelling".into();
+        }
+        info.insert(1, format!("name={}", self.repr(&name)?));
+        if let Some(w) = waiter {
+            // A task awaiting a Python-level future waits on a private
+            // proxy; name the future it awaits.
+            let w = self.awaited_py_future(f)?.unwrap_or(w);
+            info.insert(2, format!("wait_for={}", self.repr(&w)?));
+        }
+        let coro_part = self.format_coroutine(&coro)?;
+        info.insert(2, format!("coro=<{coro_part}>"));
+        Ok(format!("<Task {}>", info.join(" ")))
+    }
+
+    /// The Python-level future (`_PyFuture`) a task is suspended on, if any.
+    fn awaited_py_future(&mut self, task: &Value) -> PyResult<Option<Value>> {
+        let awaiting = self.asyncio_global("_awaiting");
+        match awaiting {
+            Some(Value::Dict(d)) => self.dict_get(&d, task),
+            _ => Ok(None),
+        }
+    }
+
+    /// A name in the `asyncio` module's globals (its Python half).
+    pub(crate) fn asyncio_global(&self, name: &str) -> Option<Value> {
+        let m = self.modules.get("asyncio")?;
+        match &m.as_obj()?.payload {
+            Payload::Module(m) => m.globals.borrow().get(name).cloned(),
+            _ => None,
+        }
+    }
+
+    /// `coroutines._format_coroutine`: where a coroutine is (its live
+    /// frame, also while it runs) or, once finished, where it is defined.
+    fn format_coroutine(&mut self, coro: &Value) -> PyResult<String> {
+        let Some(g) = self.as_gen(coro) else { return self.repr(coro) };
+        let Payload::Gen(st) = &g.payload else { return self.repr(coro) };
+        let st = st.borrow();
+        let running = if st.status == crate::generator::GenStatus::Running {
+            self.frames
+                .iter()
+                .chain(self.aio.parked.iter())
+                .find(|fr| fr.gen.as_ref().map(|o| Rc::ptr_eq(o, &g)).unwrap_or(false))
+                .map(|fr| fr.code.line_at(fr.ip.saturating_sub(1)))
+        } else {
+            None
+        };
+        Ok(match (&st.frame, running) {
+            (_, Some(line)) => format!("{}() running at {}:{}", st.qualname, st.code.filename, line),
+            (Some(fr), None) => {
+                let line = if fr.ip == 0 { fr.code.first_line } else { fr.code.line_at(fr.ip - 1) };
+                format!("{}() running at {}:{}", st.qualname, fr.code.filename, line)
+            }
+            (None, None) => format!("{}() done, defined at {}:{}", st.qualname, st.code.filename, st.code.first_line),
+        })
+    }
+
+    /// `base_futures._format_callbacks`: the first, a count, the last.
+    pub(crate) fn format_callbacks(&mut self, cbs: &[Value]) -> String {
+        let one = |vm: &mut Vm, cb: &Value| vm.callback_source_plain(cb);
+        let inner = match cbs.len() {
+            0 => String::new(),
+            1 => one(self, &cbs[0]),
+            2 => format!("{}, {}", one(self, &cbs[0]), one(self, &cbs[1])),
+            n => format!("{}, <{} more>, {}", one(self, &cbs[0]), n - 2, one(self, &cbs[n - 1])),
+        };
+        format!("cb=[{inner}]")
     }
 }
 
@@ -511,33 +619,40 @@ fn task_uncancel(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(n.unwrap_or(0)))
 }
 
-fn handle_data(v: &Value) -> Option<(Rc<std::cell::Cell<bool>>, f64)> {
+fn handle_data(v: &Value) -> Option<super::events::Handle> {
     let o = v.as_obj()?;
     let Payload::Native(n) = &o.payload else { return None };
     match &*n.borrow() {
-        NativeData::Handle { cancelled, when } => Some((cancelled.clone(), *when)),
+        NativeData::Handle(h) => Some(h.clone()),
         _ => None,
     }
 }
 
 fn handle_cancel(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let Some((c, _)) = handle_data(&this(&args)) {
-        c.set(true);
+    if let Some(h) = handle_data(&this(&args)) {
+        h.cancelled.set(true);
     }
     Ok(Value::None)
 }
 
 fn handle_cancelled(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(handle_data(&this(&args)).map(|(c, _)| c.get()).unwrap_or(false)))
+    Ok(Value::Bool(handle_data(&this(&args)).map(|h| h.cancelled.get()).unwrap_or(false)))
 }
 
 fn handle_when(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Float(handle_data(&this(&args)).map(|(_, w)| w).unwrap_or(0.0)))
+    Ok(Value::Float(handle_data(&this(&args)).and_then(|h| h.when).unwrap_or(0.0)))
 }
 
-pub(crate) fn handle_object(vm: &mut Vm, h: &super::events::Handle, when: f64) -> Value {
-    let cls = vm.aio_types().handle.clone();
-    let o = Obj::new(cls, Payload::Native(RefCell::new(NativeData::Handle { cancelled: h.cancelled.clone(), when })));
+fn handle_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(h) = handle_data(&this(&args)) else { return Ok(Value::str("<Handle>")) };
+    Ok(Value::string(vm.handle_repr(&h)))
+}
+
+/// The Python object for a scheduled callback: a `TimerHandle` when it has
+/// a deadline, else a `Handle`.
+pub(crate) fn handle_object(vm: &mut Vm, h: &super::events::Handle) -> Value {
+    let cls = if h.when.is_some() { vm.aio_types().handle.clone() } else { vm.aio_types().plain_handle.clone() };
+    let o = Obj::new(cls, Payload::Native(RefCell::new(NativeData::Handle(h.clone()))));
     Value::Obj(Rc::new(o))
 }
 
@@ -558,16 +673,17 @@ fn loop_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn loop_call_soon(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let func = args.pos.get(1).cloned().unwrap_or(Value::None);
     let rest = args.pos.get(2..).map(|a| a.to_vec()).unwrap_or_default();
-    let h = vm.aio.call_soon(Callback::Call { func, args: rest });
-    let now = vm.clock;
-    Ok(handle_object(vm, &h, now))
+    let source = vm.debug_source_tb();
+    let h = vm.aio.call_soon_from(Callback::Call { func, args: rest }, source);
+    Ok(handle_object(vm, &h))
 }
 
 fn schedule_at(vm: &mut Vm, when: f64, args: &Args) -> PyResult<Value> {
     let func = args.pos.get(2).cloned().unwrap_or(Value::None);
     let rest = args.pos.get(3..).map(|a| a.to_vec()).unwrap_or_default();
-    let h = vm.aio.call_at(when, Callback::Call { func, args: rest });
-    Ok(handle_object(vm, &h, when))
+    let source = vm.debug_source_tb();
+    let h = vm.aio.call_at(when, Callback::Call { func, args: rest }, source);
+    Ok(handle_object(vm, &h))
 }
 
 fn number(vm: &mut Vm, v: Option<&Value>) -> PyResult<f64> {
@@ -594,6 +710,12 @@ fn loop_is_running(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn loop_get_debug(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Bool(vm.aio.debug))
+}
+
+fn loop_set_debug(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let on = args.get(1, "enabled").cloned().unwrap_or(Value::None);
+    vm.aio.debug = vm.truthy(&on)?;
+    Ok(Value::None)
 }
 
 

@@ -34,26 +34,36 @@ pub struct TaskCore {
 }
 
 thread_local! {
-    /// Tasks that died holding an exception nobody retrieved; the VM
-    /// prints "Task exception was never retrieved" for each at its next
-    /// safe point (CPython prints it when the task is garbage collected).
-    static UNRETRIEVED: RefCell<Vec<(Value, Value, Value)>> = const { RefCell::new(Vec::new()) };
+    /// Tasks that died holding an exception nobody retrieved (their state,
+    /// moved out); the VM reports "Task exception was never retrieved" for
+    /// each at its next safe point (CPython does when the task is
+    /// garbage collected).
+    static UNRETRIEVED: RefCell<Vec<Box<TaskCore>>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Drop for TaskCore {
     fn drop(&mut self) {
-        if self.fut.state == FutState::Finished && !self.fut.retrieved {
-            if let Some(e) = self.fut.exception.take() {
-                let name = std::mem::replace(&mut self.name, Value::None);
-                let coro = std::mem::replace(&mut self.coro, Value::None);
-                UNRETRIEVED.with(|u| u.borrow_mut().push((name, coro, e)));
-            }
+        if self.fut.state == FutState::Finished && !self.fut.retrieved && self.fut.exception.is_some() {
+            let core = TaskCore {
+                fut: std::mem::take(&mut self.fut),
+                coro: std::mem::replace(&mut self.coro, Value::None),
+                name: std::mem::replace(&mut self.name, Value::None),
+                waiter: None,
+                must_cancel: false,
+                cancel_msg: None,
+                num_cancels_requested: self.num_cancels_requested,
+                id: self.id,
+                ctx: None,
+                deadline: None,
+            };
+            UNRETRIEVED.with(|u| u.borrow_mut().push(Box::new(core)));
+            crate::generator::note_collected();
         }
     }
 }
 
 /// Takes the dead tasks whose exception was never retrieved.
-pub fn take_unretrieved() -> Vec<(Value, Value, Value)> {
+pub fn take_unretrieved() -> Vec<Box<TaskCore>> {
     UNRETRIEVED.with(|u| std::mem::take(&mut *u.borrow_mut()))
 }
 
@@ -91,8 +101,10 @@ impl Vm {
         };
         self.aio.task_ids += 1;
         let id = self.aio.task_ids;
+        let mut fut = FutureCore::new();
+        fut.source_tb = self.debug_source_tb();
         let core = TaskCore {
-            fut: FutureCore::new(),
+            fut,
             coro,
             name,
             waiter: None,

@@ -150,7 +150,7 @@ impl Vm {
     /// `time.sleep` inside a lane: park it until `until`.
     pub fn park_worker(&mut self, until: f64) -> bool {
         let Some(id) = self.park_current(WorkerState::Sleeping { until }) else { return false };
-        self.aio.call_at(until, Callback::RunWorker { id });
+        self.aio.call_at(until, Callback::RunWorker { id }, None);
         true
     }
 
@@ -158,7 +158,7 @@ impl Vm {
     /// (the call returns True) or the timeout (it returns False).
     pub fn park_waiting(&mut self, obj: Value, what: String, timeout: Option<f64>) -> bool {
         let Some(id) = self.park_current(WorkerState::Waiting { on: what }) else { return false };
-        let handle = timeout.map(|t| self.aio.call_at(self.clock + t.max(0.0), Callback::WaitTimeout { id }));
+        let handle = timeout.map(|t| self.aio.call_at(self.clock + t.max(0.0), Callback::WaitTimeout { id }, None));
         if let Some(i) = self.worker_index(id) {
             self.aio.workers[i].waiting_on = Some(obj);
             self.aio.workers[i].timeout = handle;

@@ -78,6 +78,12 @@ impl Vm {
                 return Exec::Paused;
             }
             *budget -= 1;
+            if crate::generator::collected_pending() {
+                // The last instruction dropped a coroutine that never ran
+                // or a task whose exception nobody retrieved: report it
+                // now, at the line that dropped it.
+                self.report_collected();
+            }
             match self.step(budget) {
                 Ok(Flow::Next) => {}
                 Ok(Flow::Exit(e)) => {

@@ -34,6 +34,9 @@ impl Vm {
             CodeKind::AsyncGenerator => self.types.async_generator.clone(),
             _ => self.types.generator.clone(),
         };
+        // A debug-mode loop tracks where coroutines are created
+        // (`sys.set_coroutine_origin_tracking_depth` while it runs).
+        let origin = if kind == CodeKind::Coroutine && self.aio.debug && self.aio.active { Some(self.extract_stack()) } else { None };
         let st = GenState {
             frame: Some(Box::new(frame)),
             status: GenStatus::Created,
@@ -42,6 +45,7 @@ impl Vm {
             qualname: f.qualname.borrow().clone(),
             started_once: false,
             code,
+            origin,
         };
         Value::Obj(Rc::new(Obj::new(class, Payload::Gen(RefCell::new(st)))))
     }

@@ -79,6 +79,9 @@ pub struct Vm {
     pub random: crate::modules::random::Random,
     /// Set by a re-raise so the current frame is not added to the traceback twice.
     pub reraising: bool,
+    /// The warnings already shown, as (file, line, message): `warnings`'
+    /// "default" action shows each once per location.
+    pub warn_registry: std::collections::HashSet<(String, u32, String)>,
     /// Addresses of containers being repr'd (to print `[...]`).
     pub repr_stack: Vec<usize>,
     /// Recycled frame buffers (see `exec.rs`).
@@ -122,6 +125,7 @@ impl Vm {
             filename: Rc::from("<string>"),
             random: crate::modules::random::Random::new_default(),
             reraising: false,
+            warn_registry: Default::default(),
             repr_stack: Vec::new(),
             stack_pool: Vec::new(),
             locals_pool: Vec::new(),

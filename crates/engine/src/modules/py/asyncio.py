@@ -37,6 +37,37 @@ def _running_loop_or_none():
         return None
 
 
+class _FrameSummary:
+    """One frame of a debug-mode source traceback (CORE: stands for
+    traceback.FrameSummary; there is no traceback module)."""
+    __module__ = 'traceback'
+
+    def __init__(self, filename, lineno, name, line):
+        self.filename = filename
+        self.lineno = lineno
+        self.name = name
+        self.line = line
+
+    def __iter__(self):
+        return iter((self.filename, self.lineno, self.name, self.line))
+
+    def __getitem__(self, pos):
+        return (self.filename, self.lineno, self.name, self.line)[pos]
+
+    def __len__(self):
+        return 4
+
+    def __repr__(self):
+        return f"<FrameSummary file {self.filename}, line {self.lineno} in {self.name}>"
+
+
+def _frame_summaries(rows):
+    return [_FrameSummary(*row) for row in rows]
+
+
+Future._source_traceback = property(_source_traceback)
+
+
 def _isawaitable(obj):
     if iscoroutine(obj) or isfuture(obj):
         return True
@@ -204,6 +235,7 @@ class _PyFuture:
         self._callbacks = []          # [is_proxy, callback or proxy future]
         self._cancel_message = None
         self._cancelled_exc = None
+        self._source_traceback = _extract_stack()
 
     def __repr__(self):
         info = [self._state.lower()]
@@ -211,7 +243,14 @@ class _PyFuture:
             if self._exception is not None:
                 info.append(f'exception={self._exception!r}')
             else:
-                info.append(f'result={self._result!r}')
+                info.append(f'result={_reprlib_repr(self._result)}')
+        if self._callbacks:
+            # A proxy entry is an awaiting task's wakeup.
+            info.append(_format_callbacks(
+                ['Task.task_wakeup()' if e[0] else e[1] for e in self._callbacks]))
+        if self._source_traceback:
+            frame = self._source_traceback[-1]
+            info.append(f'created at {frame[0]}:{frame[1]}')
         return f"<{type(self).__name__} {' '.join(info)}>"
 
     def get_loop(self):
