@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { codeFragment } from "./browser.mjs";
+import { codeFragment, launch } from "./browser.mjs";
 import { useApp, shots } from "./app.mjs";
 
 const app = useApp();
@@ -113,7 +113,10 @@ test("a #code= link opens the playground with the code, ready to run", async () 
 });
 
 test("the page shows its header while the engine loads, then the app replaces it", async () => {
-  const page = await app.browser.context.newPage();
+  // A browser of its own: in the shared one the service worker already
+  // serves the wasm from its cache, past the hold below.
+  const browser = await launch();
+  const page = await browser.context.newPage();
   // Hold the wasm back so the loading page can be seen.
   let release;
   const held = new Promise((r) => { release = r; });
@@ -126,7 +129,7 @@ test("the page shows its header while the engine loads, then the app replaces it
   assert.equal(await page.locator("#boot").count(), 0);
   // The header does not jump when the app takes over.
   assert.equal(await page.locator(".top").evaluate((e) => e.getBoundingClientRect().height), before);
-  await page.close();
+  await browser.close();
 });
 
 test("prints at t = 0, 0.5, 1.0 s arrive on schedule at 1x", async (t) => {
