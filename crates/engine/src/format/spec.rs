@@ -534,11 +534,16 @@ fn format_float_inner(
     if add_pct {
         s.push('%');
     }
+    fill_float_text(&s, group, ty, spec)
+}
+
+/// Lays out `s`, a formatted float (`-1234.5e+06`), as a number under
+/// `spec`: parse_number's leading digits, optional point and the rest.
+fn fill_float_text(s: &str, group: Option<(char, usize)>, ty: char, spec: &Spec) -> Result<String, FmtError> {
     let (negative, body) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, s.as_str()),
+        None => (false, s),
     };
-    // parse_number: leading digits, then an optional '.', then the rest.
     let n_int = body.bytes().take_while(u8::is_ascii_digit).count();
     let (digits, rest) = body.split_at(n_int);
     let (has_decimal, remainder) = match rest.strip_prefix('.') {
@@ -619,16 +624,6 @@ pub fn format_complex(re: f64, im: f64, spec: &Spec, type_name: &str) -> Result<
     };
     let part = |x: f64, sign: Option<char>| -> Result<String, FmtError> {
         let s = double_to_string(x, code, precision, flags)?;
-        let (negative, body) = match s.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, s.as_str()),
-        };
-        let n_int = body.bytes().take_while(u8::is_ascii_digit).count();
-        let (digits, rest) = body.split_at(n_int);
-        let (has_decimal, remainder) = match rest.strip_prefix('.') {
-            Some(r) => (true, r),
-            None => (false, rest),
-        };
         let unpadded = Spec {
             fill: ' ',
             align: Some('<'),
@@ -637,18 +632,7 @@ pub fn format_complex(re: f64, im: f64, spec: &Spec, type_name: &str) -> Result<
             width: None,
             ..spec.clone()
         };
-        fill_number(
-            &NumberParts {
-                negative,
-                prefix: "",
-                digits: digits.as_bytes(),
-                has_decimal,
-                remainder,
-                group: if ty == 'n' { None } else { group },
-                upper: false,
-            },
-            &unpadded,
-        )
+        fill_float_text(&s, group, ty, &unpadded)
     };
     let re_s = if skip_re { String::new() } else { part(re, spec.sign)? };
     let im_s = part(im, if skip_re { spec.sign } else { Some('+') })?;
