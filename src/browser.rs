@@ -90,3 +90,24 @@ pub fn on_hashchange(f: impl FnMut() + 'static) -> impl FnOnce() {
         }
     }
 }
+
+/// Calls `f` with `el` whenever its size changes (and once when observing
+/// starts) until the returned function is called (an effect's clean-up).
+/// Views read their size this way: reading it while drawing would force a
+/// layout on every frame.
+pub fn on_resize(el: Option<web_sys::Element>, f: impl Fn(&web_sys::Element) + 'static) -> impl FnOnce() {
+    let observer = el.and_then(|el| {
+        let measure = Closure::<dyn Fn()>::new({
+            let el = el.clone();
+            move || f(&el)
+        });
+        let observer = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;
+        observer.observe(&el);
+        Some((observer, measure))
+    });
+    move || {
+        if let Some((observer, _measure)) = observer {
+            observer.disconnect();
+        }
+    }
+}

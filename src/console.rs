@@ -9,7 +9,6 @@
 //! screenful of rendering per frame.
 
 use looplab_engine::Stream;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -66,25 +65,12 @@ pub fn Console(props: &ConsoleProps) -> Html {
     {
         let (scroller, columns) = (scroller.clone(), columns.clone());
         use_effect_with((), move |_| {
-            let observer = scroller.cast::<web_sys::Element>().and_then(|el| {
-                let measure = Closure::<dyn Fn()>::new({
-                    let el = el.clone();
-                    move || {
-                        let n = text_columns(&el);
-                        if *columns != n {
-                            columns.set(n);
-                        }
-                    }
-                });
-                let observer = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;
-                observer.observe(&el);
-                Some((observer, measure))
-            });
-            move || {
-                if let Some((observer, _measure)) = observer {
-                    observer.disconnect();
+            crate::browser::on_resize(scroller.cast::<web_sys::Element>(), move |el| {
+                let n = text_columns(el);
+                if *columns != n {
+                    columns.set(n);
                 }
-            }
+            })
         });
     }
     {

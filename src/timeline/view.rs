@@ -4,7 +4,6 @@
 //! spans are in time order, so both are found by binary search), so a run
 //! of 1,000 tasks and 100,000 events draws one screenful per frame.
 
-use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -57,21 +56,9 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     {
         let (scroller, size) = (scroller.clone(), size.clone());
         use_effect_with((), move |_| {
-            let observer = scroller.cast::<web_sys::Element>().and_then(|el| {
-                let measure = Closure::<dyn Fn()>::new({
-                    let el = el.clone();
-                    move || size.set((el.client_width() as f64, el.client_height() as f64))
-                });
-                let observer =
-                    web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;
-                observer.observe(&el);
-                Some((observer, measure))
-            });
-            move || {
-                if let Some((observer, _measure)) = observer {
-                    observer.disconnect();
-                }
-            }
+            crate::browser::on_resize(scroller.cast::<web_sys::Element>(), move |el| {
+                size.set((el.client_width() as f64, el.client_height() as f64))
+            })
         });
     }
     let (width, height) = *size;
