@@ -55,6 +55,22 @@ pub async fn yield_to_browser() {
     }
 }
 
+/// Calls `f` before the browser next lays out and paints the page: the
+/// place for reading layout (a forced layout in the middle of a render
+/// would lay the page out twice).
+pub fn on_next_frame(f: impl FnOnce() + 'static) {
+    if let Some(w) = web_sys::window() {
+        let f = Closure::once_into_js(f);
+        let _ = w.request_animation_frame(f.unchecked_ref());
+    }
+}
+
+/// Continues after the microtasks queued so far, such as Yew's render of
+/// a view asked to redraw: the DOM has changed, the screen not yet.
+pub async fn after_microtasks() {
+    let _ = JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }

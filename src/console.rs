@@ -75,8 +75,8 @@ pub fn Console(props: &ConsoleProps) -> Html {
     }
     {
         let (scroller, follow) = (scroller.clone(), follow.clone());
-        // Only a new line (or a time-travel jump) moves the scroll: reading
-        // the scroll height forces a layout.
+        // Only a new line (or a time-travel jump) moves the scroll, on the
+        // next frame: reading the scroll height forces a layout.
         let shown = props.driver.with_session(|s| {
             let n = props
                 .upto
@@ -84,11 +84,13 @@ pub fn Console(props: &ConsoleProps) -> Html {
             (n, s.console.dropped)
         });
         use_effect_with(shown, move |_| {
-            if let Some(el) = scroller.cast::<web_sys::Element>() {
-                if *follow.borrow() {
-                    el.set_scroll_top(el.scroll_height());
+            crate::browser::on_next_frame(move || {
+                if let Some(el) = scroller.cast::<web_sys::Element>() {
+                    if *follow.borrow() {
+                        el.set_scroll_top(el.scroll_height());
+                    }
                 }
-            }
+            })
         });
     }
     let onscroll = {

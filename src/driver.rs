@@ -16,7 +16,7 @@ use gloo_timers::future::TimeoutFuture;
 use looplab_engine::{Interpreter, Limits, Status, Stream, Trace};
 use wasm_bindgen_futures::spawn_local;
 
-use crate::browser::{now_ms, yield_to_browser};
+use crate::browser::{after_microtasks, now_ms, yield_to_browser};
 use crate::clock::{Schedule, Speed};
 use crate::console_model::ConsoleModel;
 use crate::timeline::model::Timeline;
@@ -108,6 +108,8 @@ struct Run {
     schedule: Schedule,
     /// Virtual time when paused, to resume the schedule from.
     paused_at: f64,
+    /// The schedule is anchored on the first wait (see [`Driver::due`]).
+    anchored: bool,
 }
 
 struct Inner {
@@ -115,6 +117,7 @@ struct Inner {
     token: u64,
     speed: Speed,
     session: Session,
+    /// A deferred redraw is set.
     redraw_pending: bool,
     /// Real ms of the last redraw.
     last_redraw: f64,
@@ -126,7 +129,8 @@ struct Inner {
 /// What a slice decided.
 enum Next {
     Yield,
-    Wait { deadline: f64, ms: f64 },
+    /// Every task waits for the virtual `deadline`.
+    Wait { deadline: f64 },
     Done,
 }
 
@@ -334,6 +338,7 @@ impl Driver {
             delivered: 0,
             schedule,
             paused_at: 0.0,
+            anchored: false,
         });
         let (version, runs) = (inner.session.version, inner.session.runs + 1);
         inner.session = Session {
@@ -367,8 +372,16 @@ impl Driver {
                 match driver.slice(token) {
                     Next::Done => return,
                     Next::Yield => yield_to_browser().await,
-                    Next::Wait { deadline, ms } => {
-                        let due = now_ms() + ms;
+                    Next::Wait { deadline } => {
+                        driver.flush_redraw();
+                        if !driver.anchored(token) {
+                            // Time starts once the views have put the run's
+                            // first lines (the slowest to draw) in the page.
+                            after_microtasks().await;
+                        }
+                        let Some(due) = driver.due(token, deadline) else {
+                            return;
+                        };
                         loop {
                             let left = due - now_ms();
                             if left <= 0.0 {
@@ -411,14 +424,7 @@ impl Driver {
         }
         let next = match (&status, run.interp.sleeping_until()) {
             (Status::Finished(_), _) => Next::Done,
-            (_, Some(deadline)) => {
-                let now = now_ms();
-                let due = run.schedule.due(deadline, run.interp.clock(), now);
-                Next::Wait {
-                    deadline,
-                    ms: due - now,
-                }
-            }
+            (_, Some(deadline)) => Next::Wait { deadline },
             _ => Next::Yield,
         };
         let delivered = run.delivered;
@@ -433,6 +439,31 @@ impl Driver {
             self.changed();
         }
         next
+    }
+
+    /// Whether the run this loop drives has anchored its schedule.
+    fn anchored(&self, token: u64) -> bool {
+        let inner = self.0.borrow();
+        inner.token != token || inner.run.as_ref().is_none_or(|r| r.anchored)
+    }
+
+    /// Real ms at which the run's `deadline` is due (see
+    /// [`Schedule::due`]); None when the run is no longer current. The
+    /// run's first wait anchors the schedule on now: virtual time starts
+    /// when the program's first output is on screen.
+    fn due(&self, token: u64, deadline: f64) -> Option<f64> {
+        let mut inner = self.0.borrow_mut();
+        if inner.token != token {
+            return None;
+        }
+        let speed = rate(inner.speed);
+        let run = inner.run.as_mut()?;
+        let (clock, now) = (run.interp.clock(), now_ms());
+        if !run.anchored {
+            run.schedule = Schedule::new(now, clock, speed);
+            run.anchored = true;
+        }
+        Some(run.schedule.due(deadline, clock, now))
     }
 
     /// While waiting for a deadline: the views hear that the clock moved
@@ -500,25 +531,31 @@ impl Driver {
         }
         let wait = inner.last_redraw + REDRAW_MS - now_ms();
         if wait <= 0.0 {
-            inner.last_redraw = now_ms();
-            let listeners = inner.listeners.clone();
             drop(inner);
-            listeners.iter().for_each(|(_, notify)| notify());
+            self.redraw_now();
             return;
         }
         inner.redraw_pending = true;
         drop(inner);
         let me = self.clone();
-        Timeout::new(wait.ceil() as u32, move || {
-            let listeners = {
-                let mut inner = me.0.borrow_mut();
-                inner.redraw_pending = false;
-                inner.last_redraw = now_ms();
-                inner.listeners.clone()
-            };
-            listeners.iter().for_each(|(_, notify)| notify());
-        })
-        .forget();
+        Timeout::new(wait.ceil() as u32, move || me.flush_redraw()).forget();
+    }
+
+    /// Does the deferred redraw now, if it is still to do.
+    fn flush_redraw(&self) {
+        if self.0.borrow().redraw_pending {
+            self.redraw_now();
+        }
+    }
+
+    fn redraw_now(&self) {
+        let listeners = {
+            let mut inner = self.0.borrow_mut();
+            inner.redraw_pending = false;
+            inner.last_redraw = now_ms();
+            inner.listeners.clone()
+        };
+        listeners.iter().for_each(|(_, notify)| notify());
     }
 }
 

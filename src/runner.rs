@@ -294,11 +294,9 @@ impl MarkerSync {
         if s.pending.is_some() {
             return;
         }
-        let wait = s.at + MARKERS_MS - now_ms();
-        if wait <= 0.0 {
-            s.apply();
-            return;
-        }
+        // Always from a timer, never inside the render: CodeMirror lays
+        // the editor out as it takes the new decorations.
+        let wait = (s.at + MARKERS_MS - now_ms()).max(0.0);
         let sync2 = sync.clone();
         s.pending = Some(Timeout::new(wait.ceil() as u32, move || {
             let mut s = sync2.borrow_mut();
