@@ -8,4 +8,5 @@ cd "$ROOT"
 # Trunk refuses to start when a watch-ignored folder (Trunk.toml) is missing,
 # as target/ and dist/ are on a fresh clone.
 mkdir -p target dist
+size_build_env
 exec trunk serve --release "$@"

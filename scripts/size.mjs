@@ -2,7 +2,7 @@
 // page and every asset it names (scripts, styles, the wasm). The
 // playground (index.html) is the first load, budget 640 KB; the course page
 // (learn/) is shown for comparison.
-//   trunk build --release && node scripts/size.mjs
+//   ./scripts/build.sh && node scripts/size.mjs
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";

@@ -7,5 +7,6 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 cargo test --workspace --release
 ./scripts/setup.sh --browser
+size_build_env
 trunk build --release
 node --test --test-concurrency=1 tests/browser/

@@ -4,7 +4,7 @@
 // "Ready" means a first program's output is on the page: for Looplab a
 // #code= link's print after pressing Run, for Pyodide runPython's.
 //
-//   trunk build --release && (cd bench/load && npm ci) && node bench/load/load.mjs
+//   ./scripts/build.sh && (cd bench/load && npm ci) && node bench/load/load.mjs
 import path from "node:path";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -4,7 +4,7 @@
 // with the timeline scrolled to the middle lanes. Prints the frame
 // intervals (median, 95th percentile, worst) and the fps they make.
 //
-//   trunk build --release && node bench/timeline/scrub.mjs
+//   ./scripts/build.sh && node bench/timeline/scrub.mjs
 //   DIST=/path/to/other/dist node bench/timeline/scrub.mjs   (another build, to compare)
 import path from "node:path";
 import { fileURLToPath } from "node:url";

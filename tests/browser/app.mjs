@@ -16,7 +16,7 @@ export const shots = path.join(root, "target/screenshots");
 export function useApp() {
   const app = {};
   before(async () => {
-    assert.ok(fs.existsSync(path.join(dist, "index.html")), "build the app first: trunk build --release");
+    assert.ok(fs.existsSync(path.join(dist, "index.html")), "build the app first: ./scripts/build.sh");
     fs.mkdirSync(shots, { recursive: true });
     app.server = await serve({ "/": dist });
     app.browser = await launch();

@@ -3,7 +3,7 @@
 // imported, unreadable storage reset with a notice, the map's marks, and
 // a lesson's examples loaded into its runner, a verdict's moment shown on
 // the timeline, lessons marked read.
-// Run by scripts/test.sh after `trunk build --release` (serves dist/).
+// Run by scripts/test.sh after its release build (serves dist/).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";

@@ -1,6 +1,6 @@
 // The playground in a real browser: share links, live output on schedule,
 // Stop, text-only output, tracebacks linked to the editor, a print flood.
-// Run by scripts/test.sh after `trunk build --release` (serves dist/).
+// Run by scripts/test.sh after its release build (serves dist/).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";

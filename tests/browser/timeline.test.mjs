@@ -2,7 +2,7 @@
 // programs: lanes and spans are asserted against what the program does
 // (the same trace `looplab run --trace` writes), and scrubbing back to a
 // moment shows that moment's queue, locks and console.
-// Run by scripts/test.sh after `trunk build --release` (serves dist/).
+// Run by scripts/test.sh after its release build (serves dist/).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
