@@ -54,7 +54,7 @@ pub struct QueueProps {
     name: AttrValue,
     class: AttrValue,
     /// The first items' reprs, next to get first.
-    items: Rc<[String]>,
+    items: Rc<[Rc<str>]>,
     /// The key of `items[0]`: how many items were gotten before it.
     first_key: u64,
     size: usize,
@@ -69,9 +69,9 @@ pub struct QueueProps {
 #[derive(Default)]
 struct Shown {
     first_key: u64,
-    items: Rc<[String]>,
+    items: Rc<[Rc<str>]>,
     /// The items leaving now (key, repr), kept while this state is shown.
-    leaving: Vec<(u64, String)>,
+    leaving: Vec<(u64, Rc<str>)>,
 }
 
 #[function_component]
@@ -83,7 +83,7 @@ fn QueueView(p: &QueueProps) -> Html {
             // Only later states lose items: scrubbing back never shows a
             // get, and the items gotten since come back as puts would.
             let gotten = p.first_key.saturating_sub(shown.first_key) as usize;
-            let leaving: Vec<(u64, String)> = shown
+            let leaving: Vec<(u64, Rc<str>)> = shown
                 .items
                 .iter()
                 .take(gotten)

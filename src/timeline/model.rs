@@ -1119,7 +1119,7 @@ mod tests {
     #[test]
     fn queue_keys_follow_gets() {
         let snap = |items: &[&str]| QueueSnapshot {
-            items: items.iter().map(|s| s.to_string()).collect(),
+            items: items.iter().map(|s| std::rc::Rc::from(*s)).collect(),
             size: items.len(),
             maxsize: 2,
             getters: vec![],

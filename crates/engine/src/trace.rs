@@ -107,8 +107,9 @@ pub enum SyncState {
 /// A queue's contents after a change.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QueueSnapshot {
-    /// The reprs of the first [`QUEUE_ITEMS_SHOWN`] items, in get order.
-    pub items: Vec<String>,
+    /// The reprs of the first [`QUEUE_ITEMS_SHOWN`] items, in get order
+    /// (shared with the snapshots before and after that show them too).
+    pub items: Vec<std::rc::Rc<str>>,
     /// The number of items (may exceed `items.len()`).
     pub size: usize,
     pub maxsize: i64,

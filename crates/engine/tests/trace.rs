@@ -104,7 +104,10 @@ fn producer_consumer_states_and_queue_snapshots() {
         ]
     );
     let snaps: Vec<(Vec<String>, usize, Vec<u64>, i64)> =
-        queue_snapshots(&it).into_iter().map(|q| (q.items, q.size, q.getters, q.unfinished)).collect();
+        queue_snapshots(&it)
+        .into_iter()
+        .map(|q| (q.items.iter().map(|i| i.to_string()).collect(), q.size, q.getters, q.unfinished))
+        .collect();
     assert_eq!(
         snaps,
         vec![

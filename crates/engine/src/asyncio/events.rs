@@ -132,6 +132,8 @@ pub struct Runtime {
     pub program_ctx: Option<Value>,
     /// The main thread, parked in a blocking call while only worker lanes run.
     pub blocked_main: Option<super::blocking::BlockedMain>,
+    /// Per traced queue, the item reprs its last snapshot recorded.
+    pub queue_reprs: std::collections::HashMap<u64, super::queues::ShownItems>,
 }
 
 impl Runtime {

@@ -467,13 +467,7 @@ fn snapshot(vm: &mut Vm, q: &Value, f: &Fields, mask: u32) -> PyResult<()> {
             vm.collect(&h)?
         }
     };
-    let mut items = Vec::with_capacity(shown.len().min(QUEUE_ITEMS_SHOWN));
-    for v in shown.iter().take(QUEUE_ITEMS_SHOWN) {
-        items.push(match v {
-            Value::Int(i) => i.to_string(),
-            other => vm.repr(other)?,
-        });
-    }
+    let items = shown_reprs(vm, queue, &shown)?;
     let size = do_qsize(vm, q, f, mask)?.max(0) as usize;
     let maxsize = match f.maxsize {
         Value::Int(i) => i,
@@ -499,6 +493,58 @@ fn snapshot(vm: &mut Vm, q: &Value, f: &Fields, mask: u32) -> PyResult<()> {
     };
     vm.trace.push(vm.clock, EventKind::QueueChanged { queue, snapshot });
     Ok(())
+}
+
+/// The items a queue's last snapshot showed, with their reprs.
+pub type ShownItems = Vec<(Value, Rc<str>)>;
+
+/// The reprs of the first items, in get order. A snapshot after one put or
+/// get shows mostly the items the one before showed, and an immutable
+/// item's repr cannot have changed, so those are taken from the last
+/// snapshot instead of formatted again (a pipeline records two snapshots
+/// per item moved, each of up to 20 items).
+fn shown_reprs(vm: &mut Vm, queue: u64, shown: &[Value]) -> PyResult<Vec<Rc<str>>> {
+    let last = vm.aio.queue_reprs.remove(&queue).unwrap_or_default();
+    let mut kept: ShownItems = Vec::with_capacity(shown.len().min(QUEUE_ITEMS_SHOWN));
+    let mut from = 0;
+    for v in shown.iter().take(QUEUE_ITEMS_SHOWN) {
+        let known = immutable(v)
+            .then(|| last[from..].iter().position(|(old, _)| same_immutable(old, v)))
+            .flatten();
+        let text = match known {
+            Some(k) => {
+                from += k + 1;
+                last[from - 1].1.clone()
+            }
+            None => Rc::from(match v {
+                Value::Int(i) => i.to_string(),
+                other => vm.repr(other)?,
+            }),
+        };
+        // Only immutable items are kept: holding a task or any other object
+        // would change when it is collected (and so when warnings print).
+        let keep = if immutable(v) { v.clone() } else { Value::NotImplemented };
+        kept.push((keep, text));
+    }
+    let items = kept.iter().map(|(_, t)| t.clone()).collect();
+    vm.aio.queue_reprs.insert(queue, kept);
+    Ok(items)
+}
+
+fn immutable(v: &Value) -> bool {
+    matches!(v, Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_))
+}
+
+/// Whether two immutable values have the same repr (by identity for str).
+fn same_immutable(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::None, Value::None) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
 }
 
 /// `Queue._head()`: the first items in get order, for the trace.
