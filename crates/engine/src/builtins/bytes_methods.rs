@@ -1129,32 +1129,62 @@ fn zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ---- bytearray ------------------------------------------------------------
 
 fn ba_ctor(vm: &mut Vm, cls: Rc<Class>, args: Args) -> PyResult<Value> {
-    let data = match args.get(0, "source") {
-        None => Vec::new(),
-        Some(Value::Str(s)) => {
-            let s = s.clone();
-            match args.get(1, "encoding") {
-                None => return Err(vm.type_error("string argument without an encoding".into())),
-                Some(e) => {
-                    let e = e.clone();
-                    let enc = vm.call_method(&Value::Str(s), "encode", vec![e])?;
-                    as_bytes(&enc).map(|b| b.as_ref().clone()).unwrap_or_default()
-                }
-            }
-        }
-        Some(Value::Int(n)) => {
-            if *n < 0 {
-                return Err(vm.value_error("negative count".into()));
-            }
-            vm.charge(*n as usize)?;
-            vec![0; *n as usize]
-        }
-        Some(x) => {
-            let x = x.clone();
-            bytes_from_iterable(vm, &x)?
-        }
-    };
+    let data = ctor_source(vm, &args, "bytearray")?;
     Ok(new_bytearray_of(cls, data))
+}
+
+/// The contents `bytes(source, encoding, errors)` and `bytearray(...)`
+/// start with, by CPython's rules: a str needs an encoding and only a str
+/// takes one; an int is that many zeros; else a buffer or an iterable of
+/// ints in range(256). `kind` is "bytes" or "bytearray".
+pub fn ctor_source(vm: &mut Vm, args: &Args, kind: &str) -> PyResult<Vec<u8>> {
+    let source = args.get(0, "source").cloned();
+    let encoding = args.get(1, "encoding").cloned();
+    let errors = args.get(2, "errors").cloned();
+    let codec = encoding.is_some() || errors.is_some();
+    let without = if encoding.is_some() { "encoding" } else { "errors" };
+    match source {
+        None if codec => Err(vm.type_error(format!("{without} without a string argument"))),
+        None => Ok(Vec::new()),
+        Some(s @ Value::Str(_)) if codec => {
+            let mut call = vec![encoding.unwrap_or_else(|| Value::str("utf-8"))];
+            call.extend(errors);
+            let encoded = vm.call_method(&s, "encode", call)?;
+            Ok(as_bytes(&encoded).map(|b| b.as_ref().clone()).unwrap_or_default())
+        }
+        Some(_) if codec => Err(vm.type_error(format!("{without} without a string argument"))),
+        Some(Value::Str(_)) => Err(vm.type_error("string argument without an encoding".into())),
+        Some(Value::Int(n)) if n < 0 => Err(vm.value_error("negative count".into())),
+        Some(Value::Int(n)) => {
+            vm.charge(n as usize)?;
+            Ok(vec![0; n as usize])
+        }
+        Some(Value::Bool(b)) => Ok(vec![0; b as usize]),
+        Some(x) if !convertible(&x) => {
+            let name = vm.type_name(&x);
+            Err(vm.type_error(format!("cannot convert '{name}' object to {kind}")))
+        }
+        Some(x) if as_bytes(&x).is_some() => bytes_from_iterable(vm, &x),
+        Some(x) => {
+            let range = if kind == "bytes" { "bytes must be in range(0, 256)" } else { "byte must be in range(0, 256)" };
+            let items = vm.collect(&x)?;
+            items.iter().map(|i| byte_value(vm, i, range)).collect()
+        }
+    }
+}
+
+/// Whether `bytes(x)` can read `x` as a buffer or an iterable.
+fn convertible(x: &Value) -> bool {
+    match x {
+        Value::None | Value::NotImplemented | Value::Ellipsis | Value::Float(_) => false,
+        Value::Function(_) | Value::Builtin(_) => false,
+        Value::Obj(o) => {
+            matches!(o.payload, Payload::Iter(_) | Payload::Gen(_) | Payload::Range { .. } | Payload::Base(_) | Payload::Cell(_))
+                || o.class.lookup("__iter__").is_some()
+                || o.class.lookup("__getitem__").is_some()
+        }
+        _ => true,
+    }
 }
 
 fn ba_this(vm: &mut Vm, args: &Args) -> PyResult<(Value, Vec<u8>)> {

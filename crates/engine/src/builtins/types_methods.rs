@@ -4,11 +4,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use num_bigint::BigInt;
 
 use super::to_index;
 use crate::types::add_method;
-use crate::value::{Args, Class, Layout, Obj, Payload, Value};
+use crate::value::{Args, Class, Obj, Payload, Value};
 use crate::vm::{PyResult, Vm};
 
 pub fn install(vm: &mut Vm) {
@@ -380,31 +379,6 @@ fn slice_ctor(vm: &mut Vm, cls: Rc<Class>, args: Args) -> PyResult<Value> {
 }
 
 fn bytes_ctor(vm: &mut Vm, _cls: Rc<Class>, args: Args) -> PyResult<Value> {
-    let v = match args.pos.first() {
-        None => Vec::new(),
-        Some(Value::Str(s)) => s.s.as_bytes().to_vec(),
-        Some(Value::Int(n)) => vec![0; (*n).max(0) as usize],
-        Some(x) => {
-            let items = vm.collect(x)?;
-            let mut out = Vec::new();
-            for i in items {
-                match i {
-                    Value::Int(n) if (0..256).contains(&n) => out.push(n as u8),
-                    _ => return Err(vm.value_error("bytes must be in range(0, 256)".into())),
-                }
-            }
-            out
-        }
-    };
-    Ok(Value::Bytes(Rc::new(v)))
-}
-
-#[allow(dead_code)]
-fn layout_of(c: &Class) -> Layout {
-    c.layout
-}
-
-#[allow(dead_code)]
-fn big(i: i64) -> BigInt {
-    BigInt::from(i)
+    let data = super::bytes_methods::ctor_source(vm, &args, "bytes")?;
+    Ok(Value::Bytes(Rc::new(data)))
 }
