@@ -141,39 +141,46 @@ const FIELD_NAMES: [&str; 8] =
     ["_queue", "_maxsize", "_getters", "_putters", "_unfinished_tasks", "_finished", "_is_shutdown", "_trace_id"];
 
 fn fields(vm: &mut Vm, q: &Value) -> PyResult<Fields> {
-    let mut got: [Option<Value>; 8] = Default::default();
+    let mut f = Fields {
+        queue: Value::None,
+        maxsize: Value::None,
+        getters: Value::None,
+        putters: Value::None,
+        unfinished: Value::None,
+        finished: Value::None,
+        shutdown: Value::None,
+        trace_id: Value::None,
+    };
+    let mut found = 0u8;
     if let Value::Obj(o) = q {
         for (k, v) in o.dict.borrow().iter() {
-            let i = match &**k {
-                "_queue" => 0,
-                "_maxsize" => 1,
-                "_getters" => 2,
-                "_putters" => 3,
-                "_unfinished_tasks" => 4,
-                "_finished" => 5,
-                "_is_shutdown" => 6,
-                "_trace_id" => 7,
-                _ => continue,
-            };
-            got[i] = Some(v.clone());
+            if let Some(i) = FIELD_NAMES.iter().position(|n| *n == &**k) {
+                *f.slot(i) = v.clone();
+                found |= 1 << i;
+            }
         }
     }
-    let mut take = |i: usize| -> PyResult<Value> {
-        match got[i].take() {
-            Some(v) => Ok(v),
-            None => vm.getattr(q, FIELD_NAMES[i]),
+    for (i, name) in FIELD_NAMES.iter().enumerate() {
+        if found & (1 << i) == 0 {
+            *f.slot(i) = vm.getattr(q, name)?;
         }
-    };
-    Ok(Fields {
-        queue: take(0)?,
-        maxsize: take(1)?,
-        getters: take(2)?,
-        putters: take(3)?,
-        unfinished: take(4)?,
-        finished: take(5)?,
-        shutdown: take(6)?,
-        trace_id: take(7)?,
-    })
+    }
+    Ok(f)
+}
+
+impl Fields {
+    fn slot(&mut self, i: usize) -> &mut Value {
+        match i {
+            0 => &mut self.queue,
+            1 => &mut self.maxsize,
+            2 => &mut self.getters,
+            3 => &mut self.putters,
+            4 => &mut self.unfinished,
+            5 => &mut self.finished,
+            6 => &mut self.shutdown,
+            _ => &mut self.trace_id,
+        }
+    }
 }
 
 fn set_field(vm: &mut Vm, q: &Value, name: &str, v: Value) -> PyResult<()> {
