@@ -92,6 +92,11 @@ pub fn is_future(v: &Value) -> bool {
 impl Vm {
     pub fn new_future(&mut self) -> Value {
         let cls = self.aio_types().future.clone();
+        self.new_future_of(cls)
+    }
+
+    /// A pending future whose class is `cls` (Future or a subclass).
+    pub fn new_future_of(&mut self, cls: Rc<crate::value::Class>) -> Value {
         let mut core = FutureCore::new();
         core.source_tb = self.debug_source_tb();
         Value::Obj(Rc::new(Obj::new(cls, Payload::Native(RefCell::new(NativeData::Future(Box::new(core)))))))

@@ -71,6 +71,7 @@ impl Vm {
 
 fn install_methods(t: &AioTypes) {
     let f = &t.future;
+    add_method(f, "__init__", "Future", future_init);
     add_method(f, "result", "Future", fut_result);
     add_method(f, "exception", "Future", fut_exception);
     add_method(f, "done", "Future", fut_done);
@@ -123,8 +124,63 @@ fn install_methods(t: &AioTypes) {
     add_method(l, "default_exception_handler", "loop", loop_default_exception_handler);
 }
 
+/// `Future(*, loop=None)` called as a class. A subclass's own `__init__`
+/// runs on the new future (it calls `super().__init__()` as with CPython's).
+fn future_ctor(vm: &mut Vm, cls: Rc<Class>, args: Args) -> PyResult<Value> {
+    let fut = vm.new_future_of(cls.clone());
+    let mut pos = Vec::with_capacity(args.pos.len() + 1);
+    pos.push(fut.clone());
+    pos.extend(args.pos);
+    match cls.lookup("__init__").filter(|i| !matches!(i, Value::Builtin(_))) {
+        Some(init) => {
+            let r = vm.call_with_kw(init, pos, args.kw)?;
+            if !r.is_none() {
+                let t = vm.type_name(&r);
+                return Err(vm.type_error(format!("__init__() should return None, not '{t}'")));
+            }
+        }
+        None => {
+            future_init(vm, Args { pos, kw: args.kw })?;
+        }
+    }
+    Ok(fut)
+}
+
+/// `Future.__init__(self, *, loop=None)`: there is one loop, so it only
+/// checks the arguments.
+fn future_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() > 1 {
+        return Err(vm.type_error("Future() takes no positional arguments".into()));
+    }
+    if let Some((k, _)) = args.kw.iter().find(|(k, _)| &**k != "loop") {
+        return Err(vm.type_error(format!("Future() got an unexpected keyword argument '{k}'")));
+    }
+    Ok(Value::None)
+}
+
+/// `Task(coro, *, loop=None, name=None, context=None, eager_start=False)`
+/// called as a class: `create_task` by another name.
+fn task_ctor(vm: &mut Vm, _cls: Rc<Class>, args: Args) -> PyResult<Value> {
+    const KEYWORDS: [&str; 5] = ["coro", "loop", "name", "context", "eager_start"];
+    if let Some((k, _)) = args.kw.iter().find(|(k, _)| !KEYWORDS.contains(&&**k)) {
+        return Err(vm.type_error(format!("Task() got an unexpected keyword argument '{k}'")));
+    }
+    if !loop_here(vm) {
+        return Err(no_loop(vm));
+    }
+    let coro = args.get(0, "coro").cloned().unwrap_or(Value::None);
+    let name = args.kw("name").cloned();
+    vm.create_task(coro, name)
+}
+
 /// Adds the Rust core's names to the `asyncio` module's globals.
 pub fn populate(vm: &mut Vm, g: &mut NameMap) {
+    let (future, task) = {
+        let t = vm.aio_types();
+        (t.future.id, t.task.id)
+    };
+    vm.types.ctors.insert(future, future_ctor);
+    vm.types.ctors.insert(task, task_ctor);
     let t = vm.aio_types();
     g.set_str("Future", Value::Class(t.future.clone()));
     g.set_str("Task", Value::Class(t.task.clone()));
