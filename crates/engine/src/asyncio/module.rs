@@ -128,18 +128,12 @@ fn install_methods(t: &AioTypes) {
 /// runs on the new future (it calls `super().__init__()` as with CPython's).
 fn future_ctor(vm: &mut Vm, cls: Rc<Class>, args: Args) -> PyResult<Value> {
     let fut = vm.new_future_of(cls.clone());
-    let mut pos = Vec::with_capacity(args.pos.len() + 1);
-    pos.push(fut.clone());
-    pos.extend(args.pos);
     match cls.lookup("__init__").filter(|i| !matches!(i, Value::Builtin(_))) {
-        Some(init) => {
-            let r = vm.call_with_kw(init, pos, args.kw)?;
-            if !r.is_none() {
-                let t = vm.type_name(&r);
-                return Err(vm.type_error(format!("__init__() should return None, not '{t}'")));
-            }
-        }
+        Some(own) => vm.run_init(own, &fut, args.pos, args.kw)?,
         None => {
+            let mut pos = Vec::with_capacity(args.pos.len() + 1);
+            pos.push(fut.clone());
+            pos.extend(args.pos);
             future_init(vm, Args { pos, kw: args.kw })?;
         }
     }

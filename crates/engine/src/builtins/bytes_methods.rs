@@ -1164,8 +1164,10 @@ pub fn ctor_source(vm: &mut Vm, args: &Args, kind: &str) -> PyResult<Vec<u8>> {
             let name = vm.type_name(&x);
             Err(vm.type_error(format!("cannot convert '{name}' object to {kind}")))
         }
-        Some(x) if as_bytes(&x).is_some() => bytes_from_iterable(vm, &x),
         Some(x) => {
+            if let Some(buffer) = as_bytes(&x) {
+                return Ok(buffer.as_ref().clone());
+            }
             let range = if kind == "bytes" { "bytes must be in range(0, 256)" } else { "byte must be in range(0, 256)" };
             let items = vm.collect(&x)?;
             items.iter().map(|i| byte_value(vm, i, range)).collect()

@@ -290,19 +290,14 @@ fn same_kind(vm: &mut Vm, like: &Value, items: Vec<Value>) -> PyResult<Value> {
 
 fn ctor(vm: &mut Vm, cls: Rc<Class>, args: Args) -> PyResult<Value> {
     let d = new_deque_of(cls.clone(), None);
-    let own_init = cls.lookup("__init__").map(|i| !matches!(i, Value::Builtin(_))).unwrap_or(false);
-    let mut a = Vec::with_capacity(args.pos.len() + 1);
-    a.push(d.clone());
-    a.extend(args.pos);
-    if own_init {
-        let init = cls.lookup("__init__").unwrap_or(Value::None);
-        let r = vm.call_with_kw(init, a, args.kw)?;
-        if !r.is_none() {
-            let t = vm.type_name(&r);
-            return Err(vm.type_error(format!("__init__() should return None, not '{t}'")));
+    match cls.lookup("__init__").filter(|i| !matches!(i, Value::Builtin(_))) {
+        Some(own) => vm.run_init(own, &d, args.pos, args.kw)?,
+        None => {
+            let mut a = Vec::with_capacity(args.pos.len() + 1);
+            a.push(d.clone());
+            a.extend(args.pos);
+            init(vm, Args { pos: a, kw: args.kw })?;
         }
-    } else {
-        init(vm, Args { pos: a, kw: args.kw })?;
     }
     Ok(d)
 }

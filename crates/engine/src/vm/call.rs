@@ -194,16 +194,22 @@ impl Vm {
             return Ok(obj);
         }
         if let Some(init) = c.lookup("__init__") {
-            let mut a = Vec::with_capacity(args.len() + 1);
-            a.push(obj.clone());
-            a.extend(args);
-            let r = self.call_with_kw(init, a, kw)?;
-            if !r.is_none() {
-                let t = self.type_name(&r);
-                return Err(self.type_error(format!("__init__() should return None, not '{t}'")));
-            }
+            self.run_init(init, &obj, args, kw)?;
         }
         Ok(obj)
+    }
+
+    /// Calls `init` (an `__init__`) on `obj`, which must return None.
+    pub fn run_init(&mut self, init: Value, obj: &Value, args: Vec<Value>, kw: Vec<(Rc<str>, Value)>) -> PyResult<()> {
+        let mut a = Vec::with_capacity(args.len() + 1);
+        a.push(obj.clone());
+        a.extend(args);
+        let r = self.call_with_kw(init, a, kw)?;
+        if !r.is_none() {
+            let t = self.type_name(&r);
+            return Err(self.type_error(format!("__init__() should return None, not '{t}'")));
+        }
+        Ok(())
     }
 
     /// Allocates an instance (`object.__new__` or a user `__new__`).
