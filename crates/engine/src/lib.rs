@@ -66,7 +66,7 @@ impl Interpreter {
                 let main = vm.main.clone();
                 let mut frame = Frame::new(code, main);
                 frame.resume = vm::Resume::Host;
-                vm.frames.push(frame);
+                vm.frames.push(Box::new(frame));
                 Status::Running
             }
             Err(e) => {

@@ -15,7 +15,7 @@ use crate::vm::{Frame, Vm};
 
 /// The parked main thread.
 pub struct BlockedMain {
-    frames: Vec<Frame>,
+    frames: Vec<Box<Frame>>,
     running: Option<Running>,
     ctx: Option<Value>,
     /// The task the trace stamped events with.

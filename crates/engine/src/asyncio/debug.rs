@@ -53,7 +53,7 @@ impl Vm {
     /// program frames parked in `asyncio.run()` come first, as the frames
     /// under CPython's loop do).
     pub(crate) fn extract_stack(&self) -> SourceTb {
-        let parked: &[crate::vm::Frame] =
+        let parked: &[Box<crate::vm::Frame>] =
             if self.aio.active && self.aio.current_worker.is_none() { &self.aio.parked } else { &[] };
         let n = parked.len() + self.frames.len();
         parked

@@ -109,7 +109,7 @@ pub struct Runtime {
     /// `loop.set_exception_handler()`.
     pub exception_handler: Option<Value>,
     /// The frames of `asyncio.run`'s caller, restored when the loop ends.
-    pub parked: Vec<Frame>,
+    pub parked: Vec<Box<Frame>>,
     pub main_task: Option<Value>,
     /// Tasks cancelled at shutdown that must finish before the loop closes.
     pub shutdown: Option<Vec<Value>>,

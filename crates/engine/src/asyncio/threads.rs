@@ -28,7 +28,7 @@ pub struct Worker {
     pub func: Value,
     pub args: Vec<Value>,
     /// The lane's frames while it is parked (empty when not started).
-    pub frames: Vec<Frame>,
+    pub frames: Vec<Box<Frame>>,
     pub started: bool,
     /// Parked in a blocking call; `resume_value` is that call's result.
     pub parked: bool,

@@ -7,7 +7,7 @@ use super::def;
 use crate::namemap::NameMap;
 use crate::types::new_class;
 use crate::value::{Args, Layout, Payload, Value};
-use crate::vm::{Frame, PyResult, Vm};
+use crate::vm::{PyResult, Vm};
 
 pub fn install(vm: &mut Vm) {
     def(vm, "__build_class__", build_class);
@@ -68,7 +68,7 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         bases.push(vm.types.object.clone());
     }
     let ns = Rc::new(RefCell::new(NameMap::new()));
-    let mut frame = Frame::new(body.code.clone(), body.globals.clone());
+    let mut frame = vm.new_frame(body.code.clone(), body.globals.clone());
     frame.namespace = Some(ns.clone());
     frame.cells = body.code.cellvars.iter().map(|_| Rc::new(RefCell::new(None))).collect();
     frame.cells.extend(body.closure.iter().cloned());

@@ -10,7 +10,7 @@ use super::def;
 use crate::compiler::{compile_eval, compile_module, CompileError, EVAL_RESULT};
 use crate::dict::Dict;
 use crate::value::{Args, Module, Obj, Payload, Value};
-use crate::vm::{Frame, PyResult, Vm};
+use crate::vm::{PyResult, Vm};
 
 pub fn install(vm: &mut Vm) {
     def(vm, "eval", eval);
@@ -158,7 +158,7 @@ fn finish(vm: &mut Vm, ns: Namespace, locals_arg: Option<Value>) -> PyResult<Nam
 /// Runs `code` in `ns`, then brings an explicit globals dict up to date.
 fn run_code(vm: &mut Vm, code: Rc<crate::bytecode::Code>, ns: &Namespace) -> PyResult<Option<Value>> {
     let saved = ns.builtins.clone().map(|b| std::mem::replace(&mut vm.builtins, b));
-    let frame = Frame::new(code, ns.module.clone());
+    let frame = vm.new_frame(code, ns.module.clone());
     let r = vm.push_frame(frame).and_then(|_| vm.run_nested());
     if let Some(b) = saved {
         vm.builtins = b;

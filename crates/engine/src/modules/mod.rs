@@ -128,7 +128,7 @@ impl Vm {
             Ok(c) => c,
             Err(e) => return Err(self.runtime_error(&format!("internal module {name} failed to compile: {}", e.msg))),
         };
-        let frame = crate::vm::Frame::new(code, m.clone());
+        let frame = self.new_frame(code, m.clone());
         self.push_frame(frame)?;
         self.run_nested()?;
         Ok(())

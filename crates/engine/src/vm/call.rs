@@ -71,7 +71,7 @@ impl Vm {
     }
 
     /// Pushes a frame, enforcing the recursion limit.
-    pub fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
+    pub fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
         if self.frames.len() >= self.limits.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
@@ -285,9 +285,9 @@ impl Vm {
     }
 
     /// Binds call arguments to a new frame for `f`, with CPython's messages.
-    pub(super) fn bind_frame(&mut self, f: &Rc<Function>, mut args: Vec<Value>, kw: Vec<(Rc<str>, Value)>) -> PyResult<Frame> {
+    pub(super) fn bind_frame(&mut self, f: &Rc<Function>, mut args: Vec<Value>, kw: Vec<(Rc<str>, Value)>) -> PyResult<Box<Frame>> {
         let code = f.code.clone();
-        let mut frame = Frame::new(code.clone(), f.globals.clone());
+        let mut frame = self.new_frame(code.clone(), f.globals.clone());
         let argc = code.argcount as usize;
         let npos = args.len();
         if kw.is_empty() && npos == argc && !code.has_varargs && code.kwonlyargcount == 0 && !code.has_varkw {

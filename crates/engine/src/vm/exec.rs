@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use super::frame::{Block, Frame, Resume};
+use super::frame::{Block, Resume};
 use super::{Exec, PyResult, Vm};
 use crate::bytecode::{BinOp, CmpKind, GlobalCache, Op};
 use crate::value::{Payload, Value};
@@ -976,29 +976,17 @@ impl Vm {
         if self.frames.len() >= self.limits.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
-        let mut locals = self.locals_pool.pop().unwrap_or_default();
-        let stack = self.stack_pool.pop().unwrap_or_default();
+        let (code, globals) = match self.frames[fi].stack.get(callee) {
+            Some(Value::Function(func)) => (func.code.clone(), func.globals.clone()),
+            _ => return Ok(Flow::Next),
+        };
+        let nlocals = code.varnames.len();
+        let mut frame = self.frame_without_locals(code, globals);
         let f = &mut self.frames[fi];
-        let nargs = f.stack.len() - from;
-        let nlocals = match f.stack.get(callee) {
-            Some(Value::Function(func)) => func.code.varnames.len(),
-            _ => return Ok(Flow::Next),
-        };
-        locals.reserve(nlocals.max(nargs));
-        // Arguments come off the stack last first; put them back in order.
-        for _ in 0..nargs {
-            locals.push(f.stack.pop());
-        }
-        locals.reverse();
-        for _ in nargs..nlocals {
-            locals.push(None);
-        }
-        f.stack.truncate(callee + 1);
-        let func = match f.stack.pop() {
-            Some(Value::Function(func)) => func,
-            _ => return Ok(Flow::Next),
-        };
-        let frame = Frame::with_parts(func.code.clone(), func.globals.clone(), locals, stack);
+        // The arguments move into the first locals, in order.
+        frame.locals.extend(f.stack.drain(from..).map(Some));
+        frame.locals.resize(nlocals, None);
+        f.stack.truncate(callee);
         self.frames.push(frame);
         Ok(Flow::Next)
     }
@@ -1108,22 +1096,15 @@ impl Vm {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         let c = c.clone();
+        let (code, globals) = (init.code.clone(), init.globals.clone());
         let obj = self.alloc_instance(&c);
-        let mut locals = self.locals_pool.pop().unwrap_or_default();
-        let stack = self.stack_pool.pop().unwrap_or_default();
-        let nlocals = init.code.varnames.len();
-        locals.reserve(nlocals.max(nargs + 1));
+        let nlocals = code.varnames.len();
+        let mut frame = self.frame_without_locals(code, globals);
         let f = &mut self.frames[fi];
-        for _ in 0..nargs {
-            locals.push(f.stack.pop());
-        }
-        locals.push(Some(obj.clone()));
-        locals.reverse();
-        for _ in nargs + 1..nlocals {
-            locals.push(None);
-        }
+        frame.locals.push(Some(obj.clone()));
+        frame.locals.extend(f.stack.drain(from..).map(Some));
+        frame.locals.resize(nlocals, None);
         f.stack.truncate(callee);
-        let mut frame = Frame::with_parts(init.code.clone(), init.globals.clone(), locals, stack);
         frame.init_obj = Some(obj);
         self.frames.push(frame);
         Ok(true)
@@ -1151,25 +1132,11 @@ impl Vm {
         Err(self.name_error(&name))
     }
 
-    /// Keeps a finished frame's buffers for the next call (saves two
-    /// allocations per call).
-    fn recycle(&mut self, frame: &mut Frame) {
-        if self.stack_pool.len() < 64 {
-            let mut st = std::mem::take(&mut frame.stack);
-            st.clear();
-            self.stack_pool.push(st);
-            let mut l = std::mem::take(&mut frame.locals);
-            l.clear();
-            self.locals_pool.push(l);
-        }
-    }
-
     /// Pops the finished top frame and reports its result.
     pub(super) fn do_return(&mut self, v: Value) -> PyResult<Flow> {
         let n = self.frames.len();
         if n >= 2 {
-            // A plain call: recycle the buffers in place and drop the frame
-            // without moving it.
+            // A plain call: the frame goes back to the pool.
             let f = &mut self.frames[n - 1];
             if f.resume == Resume::Call && f.gen.is_none() && (f.init_obj.is_none() || v.is_none()) {
                 // An `__init__` frame hands back the new instance.
@@ -1177,15 +1144,9 @@ impl Vm {
                     Some(obj) => obj,
                     None => v,
                 };
-                if self.stack_pool.len() < 64 {
-                    let mut st = std::mem::take(&mut f.stack);
-                    let mut l = std::mem::take(&mut f.locals);
-                    st.clear();
-                    l.clear();
-                    self.stack_pool.push(st);
-                    self.locals_pool.push(l);
+                if let Some(f) = self.frames.pop() {
+                    self.free_frame(f);
                 }
-                self.frames.truncate(n - 1);
                 self.frames[n - 2].stack.push(v);
                 return Ok(Flow::Next);
             }
@@ -1199,11 +1160,12 @@ impl Vm {
             Some(f) => f,
             None => return Ok(Flow::Exit(Exec::Returned(v))),
         };
-        self.recycle(&mut frame);
-        if let Some(gen) = &frame.gen {
-            self.gen_finished(gen);
+        if let Some(gen) = frame.gen.take() {
+            self.gen_finished(&gen);
         }
-        if let Some(init) = frame.init_obj {
+        let (init_obj, resume, kind) = (frame.init_obj.take(), frame.resume, frame.code.kind);
+        self.free_frame(frame);
+        if let Some(init) = init_obj {
             if !v.is_none() {
                 let t = self.type_name(&v);
                 return Err(self.type_error(format!("__init__() should return None, not '{t}'")));
@@ -1211,14 +1173,14 @@ impl Vm {
             self.tpush(init);
             return Ok(Flow::Next);
         }
-        if frame.resume == Resume::Call {
+        if resume == Resume::Call {
             self.tpush(v);
             return Ok(Flow::Next);
         }
-        if frame.code.kind == crate::bytecode::CodeKind::AsyncGenerator {
+        if kind == crate::bytecode::CodeKind::AsyncGenerator {
             return Err(self.new_error("StopAsyncIteration", ""));
         }
-        match frame.resume {
+        match resume {
             Resume::ForIter(t) => {
                 let f = self.frames.last_mut();
                 if let Some(f) = f {
@@ -1236,7 +1198,7 @@ impl Vm {
                 Ok(Flow::Next)
             }
             Resume::GenCall => {
-                let is_async = frame.code.kind == crate::bytecode::CodeKind::AsyncGenerator;
+                let is_async = kind == crate::bytecode::CodeKind::AsyncGenerator;
                 Err(if is_async {
                     self.new_error("StopAsyncIteration", "")
                 } else {

@@ -1,6 +1,9 @@
-//! Frames live on the VM's own stack (a `Vec`), never on Rust's, so a
-//! Python call, a generator resume or a coroutine resume is a push, and the
-//! run loop can stop after any instruction and continue later.
+//! Frames live on the VM's own stack (a `Vec` of boxes), never on Rust's,
+//! so a Python call, a generator resume or a coroutine resume is a push,
+//! and the run loop can stop after any instruction and continue later.
+//! A generator's frame moves between its generator and the stack as a
+//! pointer; a finished frame goes back to a pool with its buffers, so a
+//! call allocates nothing.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -78,26 +81,57 @@ impl Frame {
         }
     }
 
-    /// A call frame built from recycled buffers (`locals` already bound).
-    pub fn with_parts(code: Rc<Code>, globals: Rc<Module>, locals: Vec<Option<Value>>, stack: Vec<Value>) -> Frame {
-        Frame {
-            code,
-            ip: 0,
-            stack,
-            locals,
-            cells: Vec::new(),
-            globals,
-            namespace: None,
-            blocks: Vec::new(),
-            exc_stack: Vec::new(),
-            resume: Resume::Call,
-            gen: None,
-            init_obj: None,
-        }
-    }
-
     /// The line being executed, for tracebacks.
     pub fn line(&self) -> u32 {
         self.code.line_at(self.ip.saturating_sub(1))
+    }
+}
+
+/// How many finished frames the pool keeps.
+const FRAME_POOL: usize = 64;
+
+impl super::Vm {
+    /// A frame for `code`, from the pool when one is there.
+    pub fn new_frame(&mut self, code: Rc<Code>, globals: Rc<Module>) -> Box<Frame> {
+        let n = code.varnames.len();
+        let mut f = self.frame_without_locals(code, globals);
+        f.locals.resize(n, None);
+        f
+    }
+
+    /// A frame whose `locals` the caller fills (the arguments, then `None`s).
+    #[inline]
+    pub(super) fn frame_without_locals(&mut self, code: Rc<Code>, globals: Rc<Module>) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                // A pooled frame is cleared (`free_frame`); only these differ.
+                f.code = code;
+                f.globals = globals;
+                f.ip = 0;
+                f.resume = Resume::Call;
+                f
+            }
+            None => {
+                let mut f = Box::new(Frame::new(code, globals));
+                f.locals.clear();
+                f
+            }
+        }
+    }
+
+    /// Returns a finished frame to the pool, dropping what it holds.
+    pub fn free_frame(&mut self, mut f: Box<Frame>) {
+        if self.frame_pool.len() >= FRAME_POOL {
+            return;
+        }
+        f.stack.clear();
+        f.locals.clear();
+        f.cells.clear();
+        f.blocks.clear();
+        f.exc_stack.clear();
+        f.namespace = None;
+        f.gen = None;
+        f.init_obj = None;
+        self.frame_pool.push(f);
     }
 }

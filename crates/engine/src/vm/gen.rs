@@ -26,7 +26,7 @@ pub enum IterStep {
 
 impl Vm {
     /// Wraps a bound frame into a generator/coroutine/async generator object.
-    pub(super) fn new_generator(&mut self, frame: Frame, f: &Function) -> Value {
+    pub(super) fn new_generator(&mut self, frame: Box<Frame>, f: &Function) -> Value {
         let kind = frame.code.kind;
         let code = frame.code.clone();
         let class = match kind {
@@ -38,7 +38,7 @@ impl Vm {
         // (`sys.set_coroutine_origin_tracking_depth` while it runs).
         let origin = if kind == CodeKind::Coroutine && self.aio.debug && self.aio.active { Some(self.extract_stack()) } else { None };
         let st = GenState {
-            frame: Some(Box::new(frame)),
+            frame: Some(frame),
             status: GenStatus::Created,
             kind,
             name: f.name.borrow().clone(),
@@ -50,11 +50,11 @@ impl Vm {
         Value::Obj(Rc::new(Obj::new(class, Payload::Gen(RefCell::new(st)))))
     }
 
-    pub(super) fn gen_suspend(&mut self, gen: &Rc<Obj>, mut frame: Frame) {
+    pub(super) fn gen_suspend(&mut self, gen: &Rc<Obj>, mut frame: Box<Frame>) {
         if let Payload::Gen(st) = &gen.payload {
             frame.gen = None;
             let mut st = st.borrow_mut();
-            st.frame = Some(Box::new(frame));
+            st.frame = Some(frame);
             st.status = GenStatus::Suspended;
         }
     }
@@ -118,7 +118,7 @@ impl Vm {
                 if status == GenStatus::Suspended {
                     frame.stack.push(v);
                 }
-                self.frames.push(*frame);
+                self.frames.push(frame);
                 Ok(())
             }
             ResumeWith::Throw(exc) => {
@@ -132,7 +132,7 @@ impl Vm {
                     _ => 0,
                 };
                 let sub = frame.stack.last().cloned();
-                self.frames.push(*frame);
+                self.frames.push(frame);
                 if status == GenStatus::Created {
                     // Throwing into an unstarted generator raises at its first line.
                     return Err(exc);
@@ -395,11 +395,14 @@ impl Vm {
             }
         }
         if let Some(o) = v.as_obj() {
-            if matches!(&o.payload, Payload::Native(n) if matches!(&*n.borrow(), NativeData::ASend { .. } | NativeData::AThrow { .. })) {
+            // Native awaitables whose `__await__` returns themselves.
+            let native = |n: &NativeData| {
+                matches!(n, NativeData::ASend { .. } | NativeData::AThrow { .. } | NativeData::YieldOnce { .. } | NativeData::FutureIter { .. })
+            };
+            if matches!(&o.payload, Payload::Native(n) if native(&n.borrow())) {
                 return Ok(v.clone());
             }
         }
-        let t = self.type_name(v);
         match self.call_dunder(v, "__await__", vec![])? {
             Some(it) => {
                 if self.as_gen(&it).map(|g| matches!(&g.payload, Payload::Gen(st) if st.borrow().kind == CodeKind::Coroutine)).unwrap_or(false) {
@@ -411,7 +414,10 @@ impl Vm {
                 }
                 Ok(it)
             }
-            None => Err(self.type_error(format!("object {t} can't be used in 'await' expression"))),
+            None => {
+                let t = self.type_name(v);
+                Err(self.type_error(format!("object {t} can't be used in 'await' expression")))
+            }
         }
     }
 

@@ -57,7 +57,8 @@ pub enum Exec {
 
 /// The interpreter state for one program.
 pub struct Vm {
-    pub frames: Vec<Frame>,
+    /// Boxed, so a generator's frame moves on and off the stack as a pointer.
+    pub frames: Vec<Box<Frame>>,
     pub types: Types,
     pub builtins: Rc<Module>,
     pub modules: NameMap,
@@ -84,9 +85,9 @@ pub struct Vm {
     pub warn_registry: std::collections::HashSet<(String, u32, String)>,
     /// Addresses of containers being repr'd (to print `[...]`).
     pub repr_stack: Vec<usize>,
-    /// Recycled frame buffers (see `exec.rs`).
-    pub stack_pool: Vec<Vec<Value>>,
-    pub locals_pool: Vec<Vec<Option<Value>>>,
+    /// Finished frames, cleared, with their buffers' capacity kept: a call
+    /// takes one instead of allocating (see `frame.rs`).
+    pub frame_pool: Vec<Box<Frame>>,
     /// The asyncio event loop state.
     pub aio: crate::asyncio::events::Runtime,
     /// `id()` numbers, deterministic across runs.
@@ -127,8 +128,7 @@ impl Vm {
             reraising: false,
             warn_registry: Default::default(),
             repr_stack: Vec::new(),
-            stack_pool: Vec::new(),
-            locals_pool: Vec::new(),
+            frame_pool: Vec::new(),
             aio: Default::default(),
             identities: Default::default(),
             globals_dicts: Vec::new(),
