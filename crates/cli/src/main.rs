@@ -77,6 +77,11 @@ fn main() -> ExitCode {
     };
     let mut it = Interpreter::new(&source, &opts.path, Limits::default());
     it.manual_clock = opts.realtime;
+    // A plain run reads only the output events: the others (task states,
+    // queue snapshots...) are not built at all, as when the cap is reached.
+    if cmd == "run" && opts.trace.is_none() && opts.perfetto.is_none() {
+        it.vm.trace.cap = 0;
+    }
     let mut stdin = String::new();
     let _ = std::io::stdin().read_to_string(&mut stdin);
     it.set_stdin(&stdin);
