@@ -57,6 +57,21 @@ pub fn goto_line(line: usize) {
     let _ = goto_line_js(line as u32);
 }
 
+/// Runs `f` once the editor's script has defined `window.LooplabEditor`
+/// (it announces itself with a `looplab-editor` event).
+fn when_loaded(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let loaded = js_sys::Reflect::get(&window, &JsValue::from_str("LooplabEditor")).map(|v| !v.is_undefined()).unwrap_or(false);
+    if loaded {
+        f();
+        return;
+    }
+    let once = Closure::once_into_js(f);
+    let opts = web_sys::AddEventListenerOptions::new();
+    opts.set_once(true);
+    let _ = window.add_event_listener_with_callback_and_add_event_listener_options("looplab-editor", once.unchecked_ref(), &opts);
+}
+
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub initial: AttrValue,
@@ -78,7 +93,8 @@ pub fn Editor(props: &EditorProps) -> Html {
             failed.clone(),
         );
         use_effect_with((), move |_| {
-            if let Some(el) = host.cast::<web_sys::Element>() {
+            let Some(el) = host.cast::<web_sys::Element>() else { return };
+            let mount = move || {
                 // The closures live as long as the page (one editor per page).
                 let run = Closure::<dyn Fn()>::new(move || on_run.emit(()));
                 let change = Closure::<dyn Fn(String)>::new(move |text| on_change.emit(text));
@@ -94,7 +110,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                 }
                 run.forget();
                 change.forget();
-            }
+            };
+            when_loaded(mount);
         });
     }
     html! {

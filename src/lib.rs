@@ -57,8 +57,18 @@ fn remove_loading_page() {
 }
 
 /// After the first visit the app works offline (static/sw.js caches it).
-/// The worker lives at the site's root so it serves both pages.
+/// The worker lives at the site's root so it serves both pages. It is
+/// registered a little after start-up: installing it fetches and compiles
+/// every asset again, which on a cold load would compete with the page's
+/// own start and the learner's first run.
 fn register_service_worker(site: Site) {
+    gloo_timers::callback::Timeout::new(SERVICE_WORKER_DELAY_MS, move || register_now(site)).forget();
+}
+
+/// Real ms after start-up before the service worker is registered.
+const SERVICE_WORKER_DELAY_MS: u32 = 2000;
+
+fn register_now(site: Site) {
     let Some(window) = web_sys::window() else {
         return;
     };

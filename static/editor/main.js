@@ -148,3 +148,6 @@ window.LooplabEditor = {
   },
   focus() { if (view) view.focus(); },
 };
+// The app may start before this script has run (the wasm loader comes
+// first in the page, so its download and compilation start earlier).
+window.dispatchEvent(new Event("looplab-editor"));
