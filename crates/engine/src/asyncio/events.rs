@@ -137,11 +137,18 @@ pub struct Runtime {
 }
 
 impl Runtime {
-    pub fn call_soon(&mut self, callback: Callback) -> Handle {
-        self.call_soon_from(callback, None)
+    /// Schedules `callback` for the next iteration (the loop's own uses,
+    /// which keep no handle).
+    pub fn call_soon(&mut self, callback: Callback) {
+        self.soon(callback, None);
     }
 
     /// `call_soon`, recording where it was called (debug mode).
+    pub fn soon(&mut self, callback: Callback, source: Option<super::debug::SourceTb>) {
+        self.ready.push_back(Handle { callback, cancelled: Rc::new(Cell::new(false)), when: None, source });
+    }
+
+    /// `loop.call_soon()`: as `soon`, returning the handle the program gets.
     pub fn call_soon_from(&mut self, callback: Callback, source: Option<super::debug::SourceTb>) -> Handle {
         let h = Handle { callback, cancelled: Rc::new(Cell::new(false)), when: None, source };
         self.ready.push_back(h.clone());

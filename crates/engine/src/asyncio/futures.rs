@@ -113,7 +113,7 @@ impl Vm {
                 }
             }
             let source = self.debug_source_tb();
-            self.aio.call_soon_from(Callback::Call { func: cb, args: vec![fut.clone()] }, source);
+            self.aio.soon(Callback::Call { func: cb, args: vec![fut.clone()] }, source);
         }
     }
 
