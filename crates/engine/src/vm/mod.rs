@@ -12,6 +12,7 @@ pub mod frame;
 mod gen;
 mod misc;
 mod ops;
+mod teardown;
 mod unwind;
 
 use std::rc::Rc;
