@@ -45,6 +45,22 @@ thread_local! {
     /// a task's unretrieved exception in `asyncio::tasks`): one cheap test
     /// per instruction.
     static COLLECTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Set while a finished program is torn down: what dies then reports
+    /// nothing (another program may be running on this thread).
+    static SILENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with the warnings of dying objects switched off.
+pub fn silently<R>(f: impl FnOnce() -> R) -> R {
+    let was = SILENT.with(|s| s.replace(true));
+    let r = f();
+    SILENT.with(|s| s.set(was));
+    r
+}
+
+/// Whether a dying object should report its warning (see [`silently`]).
+pub fn reporting() -> bool {
+    !SILENT.with(|s| s.get())
 }
 
 /// Whether an object died with a warning to print since the last
@@ -71,7 +87,7 @@ pub fn take_never_awaited() -> Vec<NeverAwaited> {
 
 impl Drop for GenState {
     fn drop(&mut self) {
-        if self.kind == CodeKind::Coroutine && !self.started_once && self.frame.is_some() && self.status != GenStatus::Closed {
+        if self.kind == CodeKind::Coroutine && !self.started_once && self.frame.is_some() && self.status != GenStatus::Closed && reporting() {
             let entry = (self.qualname.clone(), self.origin.take());
             NEVER_AWAITED.with(|n| n.borrow_mut().push(entry));
             note_collected();

@@ -35,6 +35,12 @@ pub struct Handle {
     pub source: Option<super::debug::SourceTb>,
 }
 
+impl Handle {
+    fn new(callback: Callback, when: Option<f64>, source: Option<super::debug::SourceTb>) -> Handle {
+        Handle { callback, cancelled: Rc::new(Cell::new(false)), when, source }
+    }
+}
+
 pub struct Timer {
     pub when: f64,
     pub seq: u64,
@@ -145,18 +151,18 @@ impl Runtime {
 
     /// `call_soon`, recording where it was called (debug mode).
     pub fn soon(&mut self, callback: Callback, source: Option<super::debug::SourceTb>) {
-        self.ready.push_back(Handle { callback, cancelled: Rc::new(Cell::new(false)), when: None, source });
+        self.ready.push_back(Handle::new(callback, None, source));
     }
 
     /// `loop.call_soon()`: as `soon`, returning the handle the program gets.
     pub fn call_soon_from(&mut self, callback: Callback, source: Option<super::debug::SourceTb>) -> Handle {
-        let h = Handle { callback, cancelled: Rc::new(Cell::new(false)), when: None, source };
+        let h = Handle::new(callback, None, source);
         self.ready.push_back(h.clone());
         h
     }
 
     pub fn call_at(&mut self, when: f64, callback: Callback, source: Option<super::debug::SourceTb>) -> Handle {
-        let h = Handle { callback, cancelled: Rc::new(Cell::new(false)), when: Some(when), source };
+        let h = Handle::new(callback, Some(when), source);
         self.seq += 1;
         self.timers.push(Timer { when, seq: self.seq, handle: h.clone() });
         h

@@ -43,7 +43,7 @@ thread_local! {
 
 impl Drop for TaskCore {
     fn drop(&mut self) {
-        if self.fut.state == FutState::Finished && !self.fut.retrieved && self.fut.exception.is_some() {
+        if self.fut.state == FutState::Finished && !self.fut.retrieved && self.fut.exception.is_some() && crate::generator::reporting() {
             let core = TaskCore {
                 fut: std::mem::take(&mut self.fut),
                 coro: std::mem::replace(&mut self.coro, Value::None),

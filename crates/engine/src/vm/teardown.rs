@@ -13,6 +13,14 @@ use crate::value::{Class, Module, Payload, Value};
 
 impl Drop for Vm {
     fn drop(&mut self) {
+        // Objects dying here report nothing: the program has ended, and the
+        // next one may already be running on this thread.
+        crate::generator::silently(|| self.empty_namespaces());
+    }
+}
+
+impl Vm {
+    fn empty_namespaces(&mut self) {
         let mut modules: Vec<Rc<Module>> = vec![self.main.clone(), self.builtins.clone()];
         modules.extend(self.modules.iter().filter_map(|(_, v)| match v {
             Value::Obj(o) => match &o.payload {
@@ -39,15 +47,10 @@ impl Drop for Vm {
             classes.extend(python_classes(&d));
             emptied.push(d);
         }
+        // Dropped now, while silent, rather than after `drop` returns.
         self.frames.clear();
         self.frame_pool.clear();
         self.aio = Default::default();
-        drop(emptied);
-        drop(modules);
-        // What died now belongs to this program, not to the next one.
-        crate::generator::take_never_awaited();
-        crate::asyncio::tasks::take_unretrieved();
-        crate::generator::take_collected();
     }
 }
 
