@@ -950,20 +950,22 @@ impl Vm {
     }
 
     /// Whether the callable at `callee` in frame `fi` is a plain Python
-    /// function taking exactly the positional arguments `from..` on the stack.
+    /// function (or generator or coroutine function) whose positional
+    /// parameters are the arguments `from..` on the stack, then defaults.
     #[inline(always)]
     fn fast_call(&self, fi: usize, callee: usize, from: usize) -> bool {
         let f = &self.frames[fi];
         match f.stack.get(callee) {
             Some(Value::Function(func)) => {
                 let code = &func.code;
-                code.argcount as usize == f.stack.len() - from
+                let (n, argc) = (f.stack.len() - from, code.argcount as usize);
+                n <= argc
+                    && n + func.defaults.len() >= argc
                     && !code.has_varargs
                     && !code.has_varkw
                     && code.kwonlyargcount == 0
                     && code.cellvars.is_empty()
                     && code.freevars.is_empty()
-                    && !code.is_generator_like()
             }
             _ => false,
         }
@@ -973,21 +975,31 @@ impl Vm {
     /// buffers and pushes the new frame.
     #[inline(always)]
     fn fast_call_push(&mut self, fi: usize, callee: usize, from: usize) -> PyResult<Flow> {
-        if self.frames.len() >= self.limits.recursion_limit {
-            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
-        }
-        let (code, globals) = match self.frames[fi].stack.get(callee) {
-            Some(Value::Function(func)) => (func.code.clone(), func.globals.clone()),
+        let func = match self.frames[fi].stack.get(callee) {
+            Some(Value::Function(func)) => func.clone(),
             _ => return Ok(Flow::Next),
         };
-        let nlocals = code.varnames.len();
-        let mut frame = self.frame_without_locals(code, globals);
+        let generator = func.code.is_generator_like();
+        if !generator && self.frames.len() >= self.limits.recursion_limit {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let (argc, nlocals) = (func.code.argcount as usize, func.code.varnames.len());
+        let mut frame = self.frame_without_locals(func.code.clone(), func.globals.clone());
         let f = &mut self.frames[fi];
-        // The arguments move into the first locals, in order.
+        // The arguments move into the first locals, in order, then the
+        // defaults of the parameters not given.
         frame.locals.extend(f.stack.drain(from..).map(Some));
+        let first_default = func.defaults.len() + frame.locals.len() - argc;
+        frame.locals.extend(func.defaults[first_default..].iter().cloned().map(Some));
         frame.locals.resize(nlocals, None);
         f.stack.truncate(callee);
-        self.frames.push(frame);
+        if generator {
+            // Calling a generator or coroutine function only makes the object.
+            let g = self.new_generator(frame, &func);
+            self.frames[fi].stack.push(g);
+        } else {
+            self.frames.push(frame);
+        }
         Ok(Flow::Next)
     }
 
