@@ -959,8 +959,7 @@ impl Vm {
             Some(Value::Function(func)) => {
                 let code = &func.code;
                 let (n, argc) = (f.stack.len() - from, code.argcount as usize);
-                n <= argc
-                    && n + func.defaults.len() >= argc
+                (n == argc || (n < argc && n + func.defaults.len() >= argc))
                     && !code.has_varargs
                     && !code.has_varkw
                     && code.kwonlyargcount == 0
@@ -975,29 +974,37 @@ impl Vm {
     /// buffers and pushes the new frame.
     #[inline(always)]
     fn fast_call_push(&mut self, fi: usize, callee: usize, from: usize) -> PyResult<Flow> {
-        let func = match self.frames[fi].stack.get(callee) {
-            Some(Value::Function(func)) => func.clone(),
+        let (code, globals) = match self.frames[fi].stack.get(callee) {
+            Some(Value::Function(func)) => (func.code.clone(), func.globals.clone()),
             _ => return Ok(Flow::Next),
         };
-        let generator = func.code.is_generator_like();
+        let generator = code.is_generator_like();
         if !generator && self.frames.len() >= self.limits.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
-        let (argc, nlocals) = (func.code.argcount as usize, func.code.varnames.len());
-        let mut frame = self.frame_without_locals(func.code.clone(), func.globals.clone());
+        let (argc, nlocals) = (code.argcount as usize, code.varnames.len());
+        let mut frame = self.frame_without_locals(code, globals);
         let f = &mut self.frames[fi];
         // The arguments move into the first locals, in order, then the
         // defaults of the parameters not given.
         frame.locals.extend(f.stack.drain(from..).map(Some));
-        let first_default = func.defaults.len() + frame.locals.len() - argc;
-        frame.locals.extend(func.defaults[first_default..].iter().cloned().map(Some));
+        let func = match f.stack.get(callee) {
+            Some(Value::Function(func)) => func,
+            _ => return Ok(Flow::Next),
+        };
+        if frame.locals.len() < argc {
+            let first_default = func.defaults.len() + frame.locals.len() - argc;
+            frame.locals.extend(func.defaults[first_default..].iter().cloned().map(Some));
+        }
         frame.locals.resize(nlocals, None);
-        f.stack.truncate(callee);
         if generator {
             // Calling a generator or coroutine function only makes the object.
+            let func = func.clone();
+            f.stack.truncate(callee);
             let g = self.new_generator(frame, &func);
             self.frames[fi].stack.push(g);
         } else {
+            f.stack.truncate(callee);
             self.frames.push(frame);
         }
         Ok(Flow::Next)
