@@ -634,18 +634,6 @@ impl Vm {
     #[inline(never)]
     pub(super) fn load_method_slow(&mut self, fi: usize, i: usize) -> PyResult<()> {
         let obj = self.pop();
-        // `module.function(...)`: the module's own globals come first.
-        if let Value::Obj(o) = &obj {
-            if let Payload::Module(m) = &o.payload {
-                let found = m.globals.borrow().get(&self.frames[fi].code.names[i]).cloned();
-                if let Some(v) = found {
-                    self.push(v);
-                    let null = Value::Obj(self.types.null.clone());
-                    self.push(null);
-                    return Ok(());
-                }
-            }
-        }
         let name = self.frames[fi].code.names[i].clone();
         if Self::attr_cacheable(&obj) {
             let cls = self.type_of(&obj);

@@ -974,37 +974,33 @@ impl Vm {
     /// buffers and pushes the new frame.
     #[inline(always)]
     fn fast_call_push(&mut self, fi: usize, callee: usize, from: usize) -> PyResult<Flow> {
-        let (code, globals) = match self.frames[fi].stack.get(callee) {
-            Some(Value::Function(func)) => (func.code.clone(), func.globals.clone()),
+        // The callee leaves its stack slot (truncated below) without a
+        // reference-count round trip.
+        let func = match std::mem::replace(&mut self.frames[fi].stack[callee], Value::None) {
+            Value::Function(func) => func,
             _ => return Ok(Flow::Next),
         };
+        let (code, argc, nlocals) = (&func.code, func.code.argcount as usize, func.code.varnames.len());
         let generator = code.is_generator_like();
         if !generator && self.frames.len() >= self.limits.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
-        let (argc, nlocals) = (code.argcount as usize, code.varnames.len());
-        let mut frame = self.frame_without_locals(code, globals);
+        let mut frame = self.frame_without_locals(code.clone(), func.globals.clone());
         let f = &mut self.frames[fi];
         // The arguments move into the first locals, in order, then the
         // defaults of the parameters not given.
         frame.locals.extend(f.stack.drain(from..).map(Some));
-        let func = match f.stack.get(callee) {
-            Some(Value::Function(func)) => func,
-            _ => return Ok(Flow::Next),
-        };
         if frame.locals.len() < argc {
             let first_default = func.defaults.len() + frame.locals.len() - argc;
             frame.locals.extend(func.defaults[first_default..].iter().cloned().map(Some));
         }
         frame.locals.resize(nlocals, None);
+        f.stack.truncate(callee);
         if generator {
             // Calling a generator or coroutine function only makes the object.
-            let func = func.clone();
-            f.stack.truncate(callee);
             let g = self.new_generator(frame, &func);
             self.frames[fi].stack.push(g);
         } else {
-            f.stack.truncate(callee);
             self.frames.push(frame);
         }
         Ok(Flow::Next)
