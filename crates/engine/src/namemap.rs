@@ -150,6 +150,15 @@ impl NameMap {
             None => self.entries.iter().position(|(k, _)| same_name(k, name)),
         }
     }
+    /// `find`, trying `hint` first: callers that read the same attributes
+    /// of many like-built objects pass the slot they found last time.
+    #[inline]
+    pub fn find_hinted(&self, name: &str, hint: usize) -> Option<usize> {
+        match self.entries.get(hint) {
+            Some((k, _)) if same_name(k, name) => Some(hint),
+            _ => self.find(name),
+        }
+    }
     #[inline]
     pub fn get(&self, name: &str) -> Option<&Value> {
         match &self.index {

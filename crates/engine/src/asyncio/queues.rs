@@ -140,54 +140,40 @@ struct Fields {
 const FIELD_NAMES: [&str; 8] =
     ["_queue", "_maxsize", "_getters", "_putters", "_unfinished_tasks", "_finished", "_is_shutdown", "_trace_id"];
 
-fn fields(vm: &mut Vm, q: &Value) -> PyResult<Fields> {
-    let mut f = Fields {
-        queue: Value::None,
-        maxsize: Value::None,
-        getters: Value::None,
-        putters: Value::None,
-        unfinished: Value::None,
-        finished: Value::None,
-        shutdown: Value::None,
-        trace_id: Value::None,
-    };
-    let mut found = 0u8;
-    if let Value::Obj(o) = q {
-        for (k, v) in o.dict.borrow().iter() {
-            if let Some(i) = FIELD_NAMES.iter().position(|n| *n == &**k) {
-                *f.slot(i) = v.clone();
-                found |= 1 << i;
-            }
-        }
-    }
-    for (i, name) in FIELD_NAMES.iter().enumerate() {
-        if found & (1 << i) == 0 {
-            *f.slot(i) = vm.getattr(q, name)?;
-        }
-    }
-    Ok(f)
+thread_local! {
+    /// The dict slot each of [`FIELD_NAMES`] was found at last time: every
+    /// queue's `__init__` sets them in the same order, so they usually match.
+    static FIELD_SLOTS: Cell<[u8; 8]> = const { Cell::new([0; 8]) };
 }
 
-impl Fields {
-    fn slot(&mut self, i: usize) -> &mut Value {
-        match i {
-            0 => &mut self.queue,
-            1 => &mut self.maxsize,
-            2 => &mut self.getters,
-            3 => &mut self.putters,
-            4 => &mut self.unfinished,
-            5 => &mut self.finished,
-            6 => &mut self.shutdown,
-            _ => &mut self.trace_id,
+fn fields(vm: &mut Vm, q: &Value) -> PyResult<Fields> {
+    let mut v: [Option<Value>; 8] = Default::default();
+    if let Value::Obj(o) = q {
+        let dict = o.dict.borrow();
+        let mut slots = FIELD_SLOTS.with(|c| c.get());
+        for (i, name) in FIELD_NAMES.iter().enumerate() {
+            if let Some(at) = dict.find_hinted(name, slots[i] as usize) {
+                v[i] = dict.value_at(at).cloned();
+                slots[i] = at.min(u8::MAX as usize) as u8;
+            }
+        }
+        FIELD_SLOTS.with(|c| c.set(slots));
+    }
+    for (i, name) in FIELD_NAMES.iter().enumerate() {
+        if v[i].is_none() {
+            v[i] = Some(vm.getattr(q, name)?);
         }
     }
+    let [queue, maxsize, getters, putters, unfinished, finished, shutdown, trace_id] = v.map(|x| x.unwrap_or(Value::None));
+    Ok(Fields { queue, maxsize, getters, putters, unfinished, finished, shutdown, trace_id })
 }
 
 fn set_field(vm: &mut Vm, q: &Value, name: &str, v: Value) -> PyResult<()> {
     if let Value::Obj(o) = q {
         let plain = o.class.hooks() & (crate::value::HOOK_SETATTR | crate::value::HOOK_SLOTS) == 0;
-        if plain && o.dict.borrow().get(name).is_some() {
-            o.dict.borrow_mut().set_str(name, v);
+        let slot = if plain { o.dict.borrow().find(name) } else { None };
+        if let Some(at) = slot {
+            o.dict.borrow_mut().set_at(at, v);
             return Ok(());
         }
     }
@@ -375,11 +361,16 @@ fn put_fast(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if mask & (FULL | PUT_NOWAIT) != 0 {
         return Ok(Value::Bool(false));
     }
+    let item = arg(&args, 1);
+    let item = match if mask == 0 { quick_put(vm, &q, item)? } else { Err(item) } {
+        Ok(put) => return Ok(Value::Bool(put)),
+        Err(item) => item,
+    };
     let f = fields(vm, &q)?;
     if do_full(vm, &q, &f, mask)? {
         return Ok(Value::Bool(false));
     }
-    do_put_nowait(vm, &q, &f, mask, arg(&args, 1))?;
+    do_put_nowait(vm, &q, &f, mask, item)?;
     Ok(Value::Bool(true))
 }
 
@@ -391,11 +382,108 @@ fn get_fast(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if mask & (EMPTY | GET_NOWAIT) != 0 {
         return Ok(arg(&args, 1));
     }
+    if mask == 0 {
+        if let Some(got) = quick_get(vm, &q)? {
+            return Ok(got.unwrap_or_else(|| arg(&args, 1)));
+        }
+    }
     let f = fields(vm, &q)?;
     if do_empty(vm, &q, &f, mask)? {
         return Ok(arg(&args, 1));
     }
     do_get_nowait(vm, &q, &f, mask)
+}
+
+/// The dict slot of field `i` of [`FIELD_NAMES`] in a queue's dict.
+fn field_slot(dict: &NameMap, i: usize) -> Option<usize> {
+    let mut slots = FIELD_SLOTS.with(|c| c.get());
+    let at = dict.find_hinted(FIELD_NAMES[i], slots[i] as usize)?;
+    if slots[i] as usize != at {
+        slots[i] = at.min(u8::MAX as usize) as u8;
+        FIELD_SLOTS.with(|c| c.set(slots));
+    }
+    Some(at)
+}
+
+const F_QUEUE: usize = 0;
+const F_MAXSIZE: usize = 1;
+const F_GETTERS: usize = 2;
+const F_PUTTERS: usize = 3;
+const F_UNFINISHED: usize = 4;
+const F_FINISHED: usize = 5;
+const F_SHUTDOWN: usize = 6;
+
+/// Whether an `_internal_event()` is cleared, read from its dict (None:
+/// not a plain event object).
+fn event_cleared(ev: &Value) -> Option<bool> {
+    match ev.as_obj()?.dict.borrow().get("_value")? {
+        Value::Bool(set) => Some(!set),
+        _ => None,
+    }
+}
+
+/// `put()`'s no-wait case for a plain `Queue` whose fields hold what
+/// `__init__` put there (a deque, int sizes, a cleared event, a bool):
+/// reads them in place instead of copying them out. Ok(Err(item)) hands the
+/// item back when anything is unusual, for the general path.
+fn quick_put(vm: &mut Vm, q: &Value, item: Value) -> PyResult<Result<bool, Value>> {
+    let Some(o) = q.as_obj() else { return Ok(Err(item)) };
+    if o.class.hooks() & (crate::value::HOOK_SETATTR | crate::value::HOOK_SLOTS) != 0 {
+        return Ok(Err(item));
+    }
+    let dict = o.dict.borrow();
+    let slots = [F_QUEUE, F_MAXSIZE, F_UNFINISHED, F_FINISHED, F_SHUTDOWN, F_GETTERS].map(|i| field_slot(&dict, i));
+    let [Some(queue), Some(maxsize), Some(unfinished), Some(finished), Some(shutdown), Some(getters)] = slots else {
+        return Ok(Err(item));
+    };
+    let at = |slot| dict.value_at(slot).unwrap_or(&Value::None);
+    let (Value::Int(max), Value::Int(n), Value::Bool(false)) = (at(maxsize), at(unfinished), at(shutdown)) else {
+        return Ok(Err(item));
+    };
+    let (max, n) = (*max, *n);
+    if n == i64::MAX || event_cleared(at(finished)) != Some(true) {
+        return Ok(Err(item));
+    }
+    let store = at(queue);
+    let Some(len) = with_deque(store, |d| d.items.len()) else { return Ok(Err(item)) };
+    if max > 0 && len as i64 >= max {
+        return Ok(Ok(false));
+    }
+    with_deque(store, |d| d.push_back(item));
+    let getters = at(getters);
+    let waiting = with_deque(getters, |d| !d.items.is_empty()).unwrap_or(true);
+    let getters = if waiting { Some(getters.clone()) } else { None };
+    drop(dict);
+    o.dict.borrow_mut().set_at(unfinished, Value::Int(n + 1));
+    if let Some(getters) = getters {
+        wake_next(vm, q, 0, &getters)?;
+    }
+    trace_queue(vm, q)?;
+    Ok(Ok(true))
+}
+
+/// `get()`'s no-wait case for a plain `Queue` (see [`quick_put`]):
+/// Some(Some(item)), Some(None) when it must wait, None for the general path.
+fn quick_get(vm: &mut Vm, q: &Value) -> PyResult<Option<Option<Value>>> {
+    let Some(o) = q.as_obj() else { return Ok(None) };
+    let dict = o.dict.borrow();
+    let (Some(queue), Some(putters)) = (field_slot(&dict, F_QUEUE), field_slot(&dict, F_PUTTERS)) else {
+        return Ok(None);
+    };
+    let store = dict.value_at(queue).unwrap_or(&Value::None);
+    let Some(item) = with_deque(store, |d| if d.items.is_empty() { None } else { d.pop_front() }) else {
+        return Ok(None);
+    };
+    let Some(item) = item else { return Ok(Some(None)) };
+    let putters = dict.value_at(putters).unwrap_or(&Value::None);
+    let waiting = with_deque(putters, |d| !d.items.is_empty()).unwrap_or(true);
+    let putters = if waiting { Some(putters.clone()) } else { None };
+    drop(dict);
+    if let Some(putters) = putters {
+        wake_next(vm, q, 0, &putters)?;
+    }
+    trace_queue(vm, q)?;
+    Ok(Some(Some(item)))
 }
 
 fn wakeup_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
