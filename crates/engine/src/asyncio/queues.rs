@@ -150,14 +150,9 @@ fn fields(vm: &mut Vm, q: &Value) -> PyResult<Fields> {
     let mut v: [Option<Value>; 8] = Default::default();
     if let Value::Obj(o) = q {
         let dict = o.dict.borrow();
-        let mut slots = FIELD_SLOTS.with(|c| c.get());
-        for (i, name) in FIELD_NAMES.iter().enumerate() {
-            if let Some(at) = dict.find_hinted(name, slots[i] as usize) {
-                v[i] = dict.value_at(at).cloned();
-                slots[i] = at.min(u8::MAX as usize) as u8;
-            }
+        for (i, slot) in v.iter_mut().enumerate() {
+            *slot = field_slot(&dict, i).and_then(|at| dict.value_at(at).cloned());
         }
-        FIELD_SLOTS.with(|c| c.set(slots));
     }
     for (i, name) in FIELD_NAMES.iter().enumerate() {
         if v[i].is_none() {
