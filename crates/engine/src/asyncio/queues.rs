@@ -163,10 +163,14 @@ fn fields(vm: &mut Vm, q: &Value) -> PyResult<Fields> {
     Ok(Fields { queue, maxsize, getters, putters, unfinished, finished, shutdown, trace_id })
 }
 
+/// Whether attribute stores on `o` go straight to its dict.
+fn plain_setattr(o: &crate::value::Obj) -> bool {
+    o.class.hooks() & (crate::value::HOOK_SETATTR | crate::value::HOOK_SLOTS) == 0
+}
+
 fn set_field(vm: &mut Vm, q: &Value, name: &str, v: Value) -> PyResult<()> {
     if let Value::Obj(o) = q {
-        let plain = o.class.hooks() & (crate::value::HOOK_SETATTR | crate::value::HOOK_SLOTS) == 0;
-        let slot = if plain { o.dict.borrow().find(name) } else { None };
+        let slot = if plain_setattr(o) { o.dict.borrow().find(name) } else { None };
         if let Some(at) = slot {
             o.dict.borrow_mut().set_at(at, v);
             return Ok(());
@@ -378,8 +382,8 @@ fn get_fast(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(arg(&args, 1));
     }
     if mask == 0 {
-        if let Some(got) = quick_get(vm, &q)? {
-            return Ok(got.unwrap_or_else(|| arg(&args, 1)));
+        if let Some(got) = quick_get(vm, &q, arg(&args, 1))? {
+            return Ok(got);
         }
     }
     let f = fields(vm, &q)?;
@@ -423,7 +427,7 @@ fn event_cleared(ev: &Value) -> Option<bool> {
 /// item back when anything is unusual, for the general path.
 fn quick_put(vm: &mut Vm, q: &Value, item: Value) -> PyResult<Result<bool, Value>> {
     let Some(o) = q.as_obj() else { return Ok(Err(item)) };
-    if o.class.hooks() & (crate::value::HOOK_SETATTR | crate::value::HOOK_SLOTS) != 0 {
+    if !plain_setattr(o) {
         return Ok(Err(item));
     }
     let dict = o.dict.borrow();
@@ -445,9 +449,7 @@ fn quick_put(vm: &mut Vm, q: &Value, item: Value) -> PyResult<Result<bool, Value
         return Ok(Ok(false));
     }
     with_deque(store, |d| d.push_back(item));
-    let getters = at(getters);
-    let waiting = with_deque(getters, |d| !d.items.is_empty()).unwrap_or(true);
-    let getters = if waiting { Some(getters.clone()) } else { None };
+    let getters = any_waiters(at(getters));
     drop(dict);
     o.dict.borrow_mut().set_at(unfinished, Value::Int(n + 1));
     if let Some(getters) = getters {
@@ -457,9 +459,9 @@ fn quick_put(vm: &mut Vm, q: &Value, item: Value) -> PyResult<Result<bool, Value
     Ok(Ok(true))
 }
 
-/// `get()`'s no-wait case for a plain `Queue` (see [`quick_put`]):
-/// Some(Some(item)), Some(None) when it must wait, None for the general path.
-fn quick_get(vm: &mut Vm, q: &Value) -> PyResult<Option<Option<Value>>> {
+/// `get()`'s no-wait case for a plain `Queue` (see [`quick_put`]): the
+/// item, `missing` when it must wait, None for the general path.
+fn quick_get(vm: &mut Vm, q: &Value, missing: Value) -> PyResult<Option<Value>> {
     let Some(o) = q.as_obj() else { return Ok(None) };
     let dict = o.dict.borrow();
     let (Some(queue), Some(putters)) = (field_slot(&dict, F_QUEUE), field_slot(&dict, F_PUTTERS)) else {
@@ -469,16 +471,20 @@ fn quick_get(vm: &mut Vm, q: &Value) -> PyResult<Option<Option<Value>>> {
     let Some(item) = with_deque(store, |d| if d.items.is_empty() { None } else { d.pop_front() }) else {
         return Ok(None);
     };
-    let Some(item) = item else { return Ok(Some(None)) };
-    let putters = dict.value_at(putters).unwrap_or(&Value::None);
-    let waiting = with_deque(putters, |d| !d.items.is_empty()).unwrap_or(true);
-    let putters = if waiting { Some(putters.clone()) } else { None };
+    let Some(item) = item else { return Ok(Some(missing)) };
+    let putters = any_waiters(dict.value_at(putters).unwrap_or(&Value::None));
     drop(dict);
     if let Some(putters) = putters {
         wake_next(vm, q, 0, &putters)?;
     }
     trace_queue(vm, q)?;
-    Ok(Some(Some(item)))
+    Ok(Some(item))
+}
+
+/// The waiter deque, if anyone may be waiting in it (anything that is not a
+/// deque counts as maybe: `wake_next` handles it the Python way).
+fn any_waiters(waiters: &Value) -> Option<Value> {
+    with_deque(waiters, |d| !d.items.is_empty()).unwrap_or(true).then(|| waiters.clone())
 }
 
 fn wakeup_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
