@@ -2,6 +2,7 @@
 //! judged against a run. Each failure says what happened in the learner's
 //! terms and, where it can, when on the timeline (`Outcome::at`).
 
+use looplab_engine::sort::{sort, sort_by};
 use looplab_engine::trace::WarningKind;
 
 use crate::model::{secs, End, Model};
@@ -314,7 +315,7 @@ impl Check {
                         },
                     }
                 }
-                ended.sort_by_key(|e| e.2);
+                sort_by(&mut ended, |x, y| x.2.cmp(&y.2));
                 let got: Vec<&str> = ended.iter().map(|e| e.0).collect();
                 let story = ended.iter().map(|(n, at, _)| format!("{n} at {}", secs(*at))).collect::<Vec<_>>().join(", ");
                 if got.iter().zip(names).all(|(a, b)| a == b) {
@@ -461,8 +462,8 @@ fn output(m: &Model, mode: Match, want: &[&str]) -> Outcome {
         Match::Exact => ("prints the expected lines in order", got == want),
         Match::AnyOrder => {
             let (mut a, mut b) = (got.clone(), want.to_vec());
-            a.sort_unstable();
-            b.sort_unstable();
+            sort(&mut a);
+            sort(&mut b);
             ("prints the expected lines (in any order)", a == b)
         }
         Match::Contains => ("prints the expected lines", want.iter().all(|w| got.contains(w))),
@@ -518,7 +519,7 @@ fn max_time(m: &Model, limit: f64, explain_waits: bool) -> Outcome {
     // Blocking calls explain the time best; then waits that never overlapped.
     let blocked: f64 = m.blocks.iter().map(|b| b.seconds).sum();
     let mut waits: Vec<(f64, f64)> = m.tasks.iter().flat_map(|t| t.waits.iter().copied()).filter(|w| w.1 - w.0 > 1e-9).collect();
-    waits.sort_by(|a, b| a.0.total_cmp(&b.0));
+    sort_by(&mut waits, |a, b| a.0.total_cmp(&b.0));
     waits.dedup();
     if blocked > 0.0 {
         let b = &m.blocks[0];
@@ -556,7 +557,7 @@ fn overlap(m: &Model, pattern: &str, min: usize) -> Outcome {
             edges.push((end, -1));
         }
     }
-    edges.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    sort_by(&mut edges, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let (mut now, mut best, mut best_at) = (0, 0, 0.0);
     for (t, d) in edges {
         now += d;

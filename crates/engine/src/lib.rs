@@ -21,6 +21,7 @@ pub mod namemap;
 pub mod timeline;
 pub mod native;
 mod report;
+pub mod sort;
 pub mod trace;
 pub mod types;
 pub mod value;

@@ -89,7 +89,7 @@ pub fn suggestion(vm: &mut Vm, exc: &Value) -> String {
         for b in &cls.mro {
             candidates.extend(b.dict.borrow().iter().map(|(k, _)| k.to_string()));
         }
-        candidates.sort();
+        crate::sort::sort(&mut candidates);
         candidates.dedup();
         if !name.starts_with('_') {
             candidates.retain(|c| !c.starts_with('_'));

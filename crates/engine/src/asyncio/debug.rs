@@ -329,9 +329,12 @@ impl Vm {
 /// ints or all strings), insertion order otherwise.
 fn sort_if_uniform(items: &mut [(Value, Value)]) {
     if items.iter().all(|(k, _)| matches!(k, Value::Int(_))) {
-        items.sort_by_key(|(k, _)| if let Value::Int(i) = k { *i } else { 0 });
+        crate::sort::sort_by(items, |(a, _), (b, _)| match (a, b) {
+            (Value::Int(x), Value::Int(y)) => x.cmp(y),
+            _ => std::cmp::Ordering::Equal,
+        });
     } else if items.iter().all(|(k, _)| matches!(k, Value::Str(_))) {
-        items.sort_by(|(a, _), (b, _)| match (a, b) {
+        crate::sort::sort_by(items, |(a, _), (b, _)| match (a, b) {
             (Value::Str(x), Value::Str(y)) => x.s.cmp(&y.s),
             _ => std::cmp::Ordering::Equal,
         });

@@ -460,7 +460,7 @@ impl Vm {
         if message.is_empty() {
             message = "Unhandled exception in event loop".into();
         }
-        rest.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut rest, |a, b| a.0.cmp(&b.0));
         let mut text = message;
         for (k, v) in rest {
             let r = match k.as_str() {

@@ -7,6 +7,7 @@ use num_traits::Signed;
 use super::{check_arity, def, to_index};
 use crate::bytecode::{BinOp, CmpKind};
 use crate::iter::IterState;
+use crate::sort;
 use crate::trace::Stream;
 use crate::value::{Args, Payload, Value};
 use crate::vm::{PyResult, Vm};
@@ -375,7 +376,7 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reve
         return Ok(());
     }
     let mut err = None;
-    merge_sort(&mut idx, &mut |a, b| {
+    sort::sort_indices(&mut idx, &mut |a, b| {
         if err.is_some() {
             return false;
         }
@@ -404,58 +405,23 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reve
 fn sort_native(keys: &[Value], idx: &mut [usize]) -> bool {
     if keys.iter().all(|k| matches!(k, Value::Int(_))) {
         let ks: Vec<i64> = keys.iter().map(|k| if let Value::Int(i) = k { *i } else { 0 }).collect();
-        idx.sort_by_key(|&i| ks[i]);
+        sort::sort_indices(idx, &mut |a, b| ks[b] < ks[a]);
         return true;
     }
     if keys.iter().all(|k| matches!(k, Value::Str(_))) {
         // UTF-8 byte order is code point order.
-        idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
-            (Value::Str(x), Value::Str(y)) => x.s.as_bytes().cmp(y.s.as_bytes()),
-            _ => std::cmp::Ordering::Equal,
+        sort::sort_indices(idx, &mut |a, b| match (&keys[a], &keys[b]) {
+            (Value::Str(x), Value::Str(y)) => y.s.as_bytes() < x.s.as_bytes(),
+            _ => false,
         });
         return true;
     }
     if keys.iter().all(|k| matches!(k, Value::Float(f) if !f.is_nan())) {
         let ks: Vec<f64> = keys.iter().map(|k| if let Value::Float(f) = k { *f } else { 0.0 }).collect();
-        idx.sort_by(|&a, &b| ks[a].partial_cmp(&ks[b]).unwrap_or(std::cmp::Ordering::Equal));
+        sort::sort_indices(idx, &mut |a, b| ks[b] < ks[a]);
         return true;
     }
     false
-}
-
-/// `less(a, b)` = item b must come before item a. Stable.
-fn merge_sort(v: &mut [usize], less: &mut dyn FnMut(usize, usize) -> bool) {
-    let n = v.len();
-    if n <= 1 {
-        return;
-    }
-    if n <= 16 {
-        for i in 1..n {
-            let mut j = i;
-            while j > 0 && less(v[j - 1], v[j]) {
-                v.swap(j - 1, j);
-                j -= 1;
-            }
-        }
-        return;
-    }
-    let mid = n / 2;
-    merge_sort(&mut v[..mid], less);
-    merge_sort(&mut v[mid..], less);
-    let mut out = Vec::with_capacity(n);
-    let (mut i, mut j) = (0, mid);
-    while i < mid && j < n {
-        if less(v[i], v[j]) {
-            out.push(v[j]);
-            j += 1;
-        } else {
-            out.push(v[i]);
-            i += 1;
-        }
-    }
-    out.extend_from_slice(&v[i..mid]);
-    out.extend_from_slice(&v[j..n]);
-    v.copy_from_slice(&out);
 }
 
 fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -674,7 +640,7 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    names.sort();
+    sort::sort(&mut names);
     names.dedup();
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
 }

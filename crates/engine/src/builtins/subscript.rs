@@ -245,7 +245,10 @@ pub fn delitem(vm: &mut Vm, v: &Value, idx: Value) -> PyResult<()> {
                 let n = l.borrow().len() as i64;
                 let (a, b, c) = slice_indices(vm, &idx, n)?;
                 let mut pos = slice_positions(a, b, c);
-                pos.sort_unstable();
+                // Removed from the end, so ascending order is needed.
+                if c < 0 {
+                    pos.reverse();
+                }
                 let mut lb = l.borrow_mut();
                 for p in pos.into_iter().rev() {
                     lb.remove(p);

@@ -766,7 +766,8 @@ fn resolve(t: &mut SymbolTable, id: usize, enclosing: &[String], err: &mut Optio
     }
     // Parameters that became cells keep their order first.
     let params = t.scopes[id].params.clone();
-    cells.sort_by_key(|c| params.iter().position(|p| p == c).unwrap_or(usize::MAX));
+    let rank = |c: &String| params.iter().position(|p| p == c).unwrap_or(usize::MAX);
+    crate::sort::sort_by(&mut cells, |a, b| rank(a).cmp(&rank(b)));
     t.scopes[id].cellvars = cells;
     t.scopes[id].freevars = frees.clone();
     frees

@@ -278,7 +278,7 @@ pub fn format_frame(f: &FrameInfo) -> String {
             significant.extend([l - 1, l, l + 1]);
         }
     }
-    significant.sort();
+    crate::sort::sort(&mut significant);
     significant.dedup();
     significant.retain(|&l| l >= 0 && l < all_lines.len() as isize);
 
