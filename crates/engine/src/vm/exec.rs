@@ -155,12 +155,12 @@ impl Vm {
                 f.stack.push(v);
             }
             Op::LoadConst(i) => {
-                let v = f.code.consts[i as usize].clone();
+                let v = f.code.consts[i as usize].clone_inline();
                 f.stack.push(v);
             }
             Op::LoadFast(i) => match &f.locals[i as usize] {
                 Some(v) => {
-                    let v = v.clone();
+                    let v = v.clone_inline();
                     f.stack.push(v);
                 }
                 None => {
