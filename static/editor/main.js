@@ -8,9 +8,8 @@ import { EditorState, StateField, StateEffect } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { indentOnInput, bracketMatching, syntaxHighlighting, defaultHighlightStyle,
   indentUnit } from "@codemirror/language";
-// pythonLanguage (highlighting and indentation) without python()'s
-// completion sources, which would pull in the autocomplete package.
-import { pythonLanguage } from "@codemirror/lang-python";
+// Highlighting and indentation rules of our own (python.js).
+import { pythonLanguage } from "./python.js";
 
 // The marked line (a traceback's or SyntaxError's line), as a line decoration.
 const setMark = StateEffect.define();

@@ -112,6 +112,40 @@ test("a #code= link opens the playground with the code, ready to run", async () 
   await page.close();
 });
 
+test("the editor highlights Python and indents blocks as it is typed", async () => {
+  const { page, errors } = await open("x = 1\n");
+  await page.locator('[data-testid="editor"] .cm-content').click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  // Each entry is typed and then Enter is pressed; the editor supplies the indentation.
+  for (const line of ["async def main(name='x'):", "if name:", "return 1", "else:", "pass",
+    "print(1,", "2)", "# done"]) {
+    await page.keyboard.type(line);
+    await page.keyboard.press("Enter");
+  }
+  const text = await page.evaluate(() => window.LooplabEditor.getValue());
+  assert.equal(text, [
+    "async def main(name='x'):",
+    "    if name:",
+    "        return 1",
+    "    else:", // typed at the body's level, moved back to its `if`
+    "        pass",
+    "    print(1,",
+    "          2)", // lined up after the open bracket
+    "    # done",
+    "    ",
+  ].join("\n"));
+  // Keywords, the defined name, strings and comments each have their colour.
+  const colour = (s) => page.locator(".cm-line span", { hasText: new RegExp(`^${s}$`) }).first()
+    .evaluate((e) => getComputedStyle(e).color);
+  assert.equal(await colour("def"), "rgb(119, 0, 136)");
+  assert.equal(await colour("main"), "rgb(0, 0, 255)");
+  assert.equal(await colour("'x'"), "rgb(170, 17, 17)");
+  assert.equal(await colour("# done"), "rgb(153, 68, 0)");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the page shows its header while the engine loads, then the app replaces it", async () => {
   // A browser of its own: in the shared one the service worker already
   // serves the wasm from its cache, past the hold below.
