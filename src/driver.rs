@@ -196,8 +196,31 @@ impl Driver {
 
     /// Starts `code` from the beginning (ending any current run).
     pub fn start(&self, code: &str) {
-        self.load(code, RunStatus::Running);
-        self.spawn_loop();
+        self.after_imports(code, |d, code| {
+            d.load(code, RunStatus::Running);
+            d.spawn_loop();
+        });
+    }
+
+    /// Calls `then` once the modules `code` imports are in the page: at
+    /// once when they are (the usual case), else after fetching them, and
+    /// not at all if another control was used meanwhile.
+    fn after_imports(&self, code: &str, then: impl FnOnce(&Driver, &str) + 'static) {
+        if !crate::modules::needs_fetch(code) {
+            return then(self, code);
+        }
+        let token = {
+            let mut inner = self.0.borrow_mut();
+            inner.token += 1;
+            inner.token
+        };
+        let (driver, code) = (self.clone(), code.to_string());
+        spawn_local(async move {
+            crate::modules::fetch_imports(&code).await;
+            if driver.0.borrow().token == token {
+                then(&driver, &code);
+            }
+        });
     }
 
     pub fn pause(&self) {
@@ -239,9 +262,16 @@ impl Driver {
     /// One scheduler step; pauses a running program first, and loads
     /// `code` paused if nothing is loaded.
     pub fn step(&self, code: &str) {
-        if !self.0.borrow().session.status.is_live() {
-            self.load(code, RunStatus::Paused);
+        if self.0.borrow().session.status.is_live() {
+            return self.step_loaded();
         }
+        self.after_imports(code, |d, code| {
+            d.load(code, RunStatus::Paused);
+            d.step_loaded();
+        });
+    }
+
+    fn step_loaded(&self) {
         self.pause();
         let mut inner = self.0.borrow_mut();
         let Some(run) = inner.run.as_mut() else {

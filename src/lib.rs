@@ -19,6 +19,7 @@ pub mod course;
 mod driver;
 mod editor;
 mod json;
+mod modules;
 mod palette;
 mod panels;
 pub mod playground;

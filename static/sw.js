@@ -5,8 +5,10 @@
 // change. A page is fetched from the network when there is one (and cached
 // under its path), else served from the cache; assets are served from the
 // cache first. On install the worker reads the playground's page and caches
-// every asset it names, so the very first visit is enough for it; the
-// course page (learn/) is cached when it is first opened.
+// every asset it names and the Python modules listed in py/index.txt, so
+// the very first visit is enough for it; the course page (learn/) is
+// cached when it is first opened. Modules (py/NAME.py), whose names carry
+// no hash, come from the network first, like pages.
 const CACHE = "looplab-v2";
 
 self.addEventListener("install", (event) => {
@@ -19,6 +21,11 @@ self.addEventListener("install", (event) => {
     for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
       if (!/^[a-z]+:/i.test(m[1])) assets.add(m[1]);
     }
+    // The Python modules the page fetches when a program imports them.
+    try {
+      const list = await fetch("py/index.txt", { cache: "no-cache" });
+      if (list.ok) for (const name of (await list.text()).split("\n")) if (name) assets.add(`py/${name}`);
+    } catch (_) { /* each is cached on first use instead */ }
     await Promise.all([...assets].map(async (url) => {
       try {
         const r = await fetch(url);
@@ -52,6 +59,21 @@ self.addEventListener("fetch", (event) => {
         return fresh;
       } catch (_) {
         return (await cache.match(key)) || Response.error();
+      }
+    })());
+    return;
+  }
+  // A module's name carries no hash, so like a page it comes from the
+  // network when there is one.
+  if (/\/py\/\w+\.py$/.test(url.pathname)) {
+    event.respondWith((async () => {
+      const cache = await caches.open(CACHE);
+      try {
+        const fresh = await fetch(req, { cache: "no-cache" });
+        if (fresh.ok) await cache.put(req, fresh.clone());
+        return fresh;
+      } catch (_) {
+        return (await cache.match(req)) || Response.error();
       }
     })());
     return;

@@ -25,6 +25,7 @@ thread_local! {
 
 /// Runs `code` to the end (or to the checker's caps) a slice at a time.
 pub async fn run_sliced(code: &str, filename: &str) -> Run {
+    crate::modules::fetch_imports(code).await;
     let mut stepper = Stepper::new(code, filename);
     loop {
         let start = now_ms();

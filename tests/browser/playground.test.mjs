@@ -146,6 +146,32 @@ test("the editor highlights Python and indents blocks as it is typed", async () 
   await page.close();
 });
 
+test("modules beyond asyncio load when a program imports them, not with the page", async () => {
+  const code = [
+    "import json",
+    "from dataclasses import dataclass, asdict",
+    "@dataclass",
+    "class Point:",
+    "    x: int",
+    "    y: int",
+    "print(json.dumps(asdict(Point(1, 2))))",
+  ].join("\n") + "\n";
+  const { page, errors } = await open(code);
+  const fetched = () => page.evaluate(() => performance.getEntriesByType("resource")
+    .map((e) => new URL(e.name).pathname).filter((p) => p.startsWith("/py/")).sort());
+  assert.deepEqual(await fetched(), []);
+  await run(page);
+  await waitForStatus(page, "finished");
+  assert.deepEqual(await lines(page), ['0.000{"x": 1, "y": 2}']);
+  // dataclasses imports copy; each module is fetched once.
+  assert.deepEqual(await fetched(), ["/py/copy.py", "/py/dataclasses.py", "/py/json.py"]);
+  await run(page);
+  await waitForStatus(page, "finished");
+  assert.equal((await fetched()).length, 3);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the page shows its header while the engine loads, then the app replaces it", async () => {
   // A browser of its own: in the shared one the service worker already
   // serves the wasm from its cache, past the hold below.
@@ -314,11 +340,12 @@ test("after the first visit the app works offline", async () => {
   await app.browser.context.setOffline(true);
   try {
     await page.goto("about:blank"); // a real load, not a same-page fragment change
-    await page.goto(app.server.url + "/" + codeFragment("print('offline', 6 * 7)\n"));
+    // `string` is a module the page fetches on demand; no test imported it before.
+    await page.goto(app.server.url + "/" + codeFragment("import string\nprint('offline', 6 * 7, string.ascii_lowercase[:3])\n"));
     await page.getByTestId("editor").waitFor({ timeout: 10000 });
     await page.getByTestId("run").click();
     await waitForStatus(page, "finished");
-    assert.deepEqual(await lines(page), ["0.000offline 42"]);
+    assert.deepEqual(await lines(page), ["0.000offline 42 abc"]);
   } finally {
     await app.browser.context.setOffline(false);
     await page.close();

@@ -3,6 +3,7 @@
 
 pub mod deque;
 mod math;
+pub mod on_demand;
 pub mod random;
 mod random_module;
 mod re;
@@ -15,29 +16,12 @@ use std::rc::Rc;
 use crate::value::{Module, Obj, Payload, Value};
 use crate::vm::{PyResult, Vm};
 
-/// Python-source modules compiled into the engine.
-const PY_MODULES: &[(&str, &str)] = &[
-    ("collections", include_str!("py/collections.py")),
-    ("functools", include_str!("py/functools.py")),
-    ("itertools", include_str!("py/itertools.py")),
-    ("contextlib", include_str!("py/contextlib.py")),
-    ("dataclasses", include_str!("py/dataclasses.py")),
-    ("string", include_str!("py/string.py")),
-    ("abc", include_str!("py/abc.py")),
-    ("copy", include_str!("py/copy.py")),
-    ("operator", include_str!("py/operator.py")),
-    ("enum", include_str!("py/enum.py")),
-    ("inspect", include_str!("py/inspect.py")),
-    ("json", include_str!("py/json.py")),
-    ("types", include_str!("py/types.py")),
-    ("textwrap", include_str!("py/textwrap.py")),
-    ("typing", include_str!("py/typing.py")),
-    ("bisect", include_str!("py/bisect.py")),
+/// Python-source modules always compiled in: what asyncio imports. The
+/// others are loaded on demand (see [`on_demand`]).
+const EMBEDDED: &[(&str, &str)] = &[
     ("heapq", include_str!("py/heapq.py")),
-    ("threading", include_str!("py/threading.py")),
     ("contextvars", include_str!("py/contextvars.py")),
     ("concurrent", include_str!("py/concurrent.py")),
-    ("re", include_str!("py/re.py")),
 ];
 
 impl Vm {
@@ -81,8 +65,16 @@ impl Vm {
             "_re" => re::make(self),
             "_thread" => crate::asyncio::threads::make_thread_module(self),
             "_contextvars" => crate::asyncio::threads::make_contextvars_module(self),
-            _ => match PY_MODULES.iter().find(|(n, _)| *n == top) {
+            _ => match EMBEDDED.iter().find(|(n, _)| *n == top) {
                 Some((_, src)) => self.load_py_module(top, src)?,
+                None if on_demand::NAMES.contains(&top) => match on_demand::source(top) {
+                    Some(src) => self.load_py_module(top, &src)?,
+                    // Only in the browser, when the page did not fetch it.
+                    None => {
+                        let msg = format!("No module named '{top}' (the page could not load it)");
+                        return Err(self.new_error("ModuleNotFoundError", &msg));
+                    }
+                },
                 None => {
                     let e = self.new_error("ModuleNotFoundError", &format!("No module named '{top}'"));
                     if let Some(o) = e.as_obj() {
