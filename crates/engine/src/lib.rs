@@ -8,6 +8,7 @@
 
 pub mod alloc;
 pub mod asyncio;
+pub mod bigint;
 pub mod builtins;
 pub mod bytecode;
 pub mod compiler;

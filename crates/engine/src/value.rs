@@ -9,7 +9,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use num_bigint::BigInt;
+use crate::bigint::BigInt;
 
 use crate::bytecode::Code;
 use crate::dict::{Dict, Set};
@@ -245,7 +245,6 @@ impl Value {
         Value::Dict(Rc::new(RefCell::new(d)))
     }
     pub fn from_bigint(b: BigInt) -> Value {
-        use num_traits::ToPrimitive;
         match b.to_i64() {
             Some(i) => Value::Int(i),
             None => Value::BigInt(Rc::new(b)),

@@ -1,8 +1,7 @@
 //! Builtin functions: print, len, iteration helpers, numeric helpers,
 //! introspection.
 
-use num_bigint::BigInt;
-use num_traits::Signed;
+use crate::bigint::BigInt;
 
 use super::{check_arity, def, to_index};
 use crate::bytecode::{BinOp, CmpKind};
@@ -704,10 +703,10 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 return Ok(x);
             }
             let b = int_arg(vm, &x)?;
-            let p = num_traits::pow(BigInt::from(10), (-n).min(400) as usize);
-            let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
+            let p = BigInt::from(10).pow((-n).min(400) as u32);
+            let (q, r) = b.div_mod_floor(&p);
             let twice = &r * 2;
-            let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+            let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
             Ok(Value::from_bigint(q * p))
         }
         (other, nd) => {
@@ -770,7 +769,7 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         Some(m) => {
             let (b, e, m) = (int_arg(vm, &base)?, int_arg(vm, &exp)?, int_arg(vm, &m)?);
-            if num_traits::Zero::is_zero(&m) {
+            if m.is_zero() {
                 return Err(vm.value_error("pow() 3rd argument cannot be 0".into()));
             }
             let r = if e.is_negative() {
@@ -782,7 +781,7 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
             } else {
                 b.modpow(&e, &m.abs())
             };
-            let r = num_integer::Integer::mod_floor(&r, &m);
+            let r = r.mod_floor(&m);
             Ok(Value::from_bigint(r))
         }
     }
@@ -790,11 +789,11 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
     let m = m.abs();
-    let e = num_integer::Integer::extended_gcd(&num_integer::Integer::mod_floor(a, &m), &m);
-    if e.gcd != BigInt::from(1) {
+    let (gcd, x) = a.mod_floor(&m).extended_gcd(&m);
+    if !gcd.is_one() {
         return None;
     }
-    Some(num_integer::Integer::mod_floor(&e.x, &m))
+    Some(x.mod_floor(&m))
 }
 
 impl Vm {

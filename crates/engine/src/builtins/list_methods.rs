@@ -144,7 +144,7 @@ fn bounds(vm: &mut Vm, args: &Args, len: usize) -> PyResult<(usize, usize)> {
 
 fn slice_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
-        Value::BigInt(b) => Ok(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }),
+        Value::BigInt(b) => Ok(if b.sign() == crate::bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }),
         Value::Int(_) | Value::Bool(_) => to_index(vm, v),
         Value::Obj(_) => to_index(vm, v),
         _ => Err(vm.type_error("slice indices must be integers or have an __index__ method".into())),

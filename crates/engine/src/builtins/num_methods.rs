@@ -4,9 +4,7 @@
 
 use std::rc::Rc;
 
-use num_bigint::{BigInt, Sign};
-use num_integer::Integer;
-use num_traits::{One, Signed, ToPrimitive, Zero};
+use crate::bigint::{BigInt, Sign};
 
 use crate::types::{add_method, builtin_fn};
 use crate::value::{Args, BuiltinFn, Obj, Payload, Value};
@@ -97,7 +95,7 @@ fn int_bit_length(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn int_bit_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_args(vm, "int", "bit_count", &args)?;
     let n = self_int(vm, &args)?;
-    let ones: u64 = n.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum();
+    let ones = n.magnitude().count_ones();
     Ok(Value::Int(ones as i64))
 }
 

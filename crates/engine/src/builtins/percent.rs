@@ -236,7 +236,7 @@ fn byte_char(vm: &mut Vm, v: &Value) -> PyResult<String> {
         return Err(wrong(vm));
     }
     let n = int_arg(vm, v)?;
-    match num_traits::ToPrimitive::to_u8(&n) {
+    match n.to_u8() {
         Some(c) => Ok((c as char).to_string()),
         None => Err(vm.overflow_error("%c arg not in range(256)")),
     }

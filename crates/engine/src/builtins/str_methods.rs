@@ -176,7 +176,7 @@ fn range_args(vm: &mut Vm, args: &Args, first: usize, len: usize) -> PyResult<(i
 fn slice_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(_) | Value::Bool(_) | Value::Obj(_) => to_index(vm, v),
-        Value::BigInt(b) => Ok(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }),
+        Value::BigInt(b) => Ok(if b.sign() == crate::bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }),
         _ => Err(vm.type_error("slice indices must be integers or None or have an __index__ method".into())),
     }
 }

@@ -2092,7 +2092,7 @@ pub fn const_value(c: &Constant) -> Value {
         Constant::False => Value::Bool(false),
         Constant::Ellipsis => Value::Ellipsis,
         Constant::Int(i) => Value::Int(*i),
-        Constant::BigInt(s) => match s.parse::<num_bigint::BigInt>() {
+        Constant::BigInt(s) => match s.parse::<crate::bigint::BigInt>() {
             Ok(b) => Value::from_bigint(b),
             Err(_) => Value::Int(0),
         },

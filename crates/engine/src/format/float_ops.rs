@@ -2,8 +2,7 @@
 //! (result takes the divisor's sign), `round(x, n)`, and correctly rounded
 //! int → float conversion and int / int true division.
 
-use num_bigint::{BigInt, BigUint, Sign};
-use num_traits::{One, ToPrimitive, Zero};
+use crate::bigint::{BigInt, BigUint, Sign};
 
 use super::error::FmtError;
 use super::float_repr::fixed_digits;
@@ -271,7 +270,6 @@ pub fn int_true_div(a: &BigInt, b: &BigInt) -> Result<f64, FmtError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use num_traits::Pow;
 
     fn big(s: &str) -> BigInt {
         s.parse().unwrap_or_default()

@@ -29,7 +29,7 @@ pub use percent::{
 };
 pub use spec::{Spec, format_complex, format_float, format_int, format_int_with_limit, format_str, parse_spec};
 
-use num_bigint::BigInt;
+use crate::bigint::BigInt;
 
 /// Exact conversion of an integral float to a big int (0 for inf/nan,
 /// which callers reject before converting).
@@ -37,5 +37,5 @@ pub fn f64_to_bigint(f: f64) -> BigInt {
     if !f.is_finite() {
         return BigInt::from(0);
     }
-    num_traits::FromPrimitive::from_f64(f.trunc()).unwrap_or_else(|| BigInt::from(0))
+    BigInt::from_f64(f).unwrap_or_default()
 }

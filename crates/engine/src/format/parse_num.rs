@@ -6,8 +6,7 @@
 //! the first other non-ASCII character ends the text (so it fails to
 //! parse). Error messages quote the *original* string with [`str_repr`].
 
-use num_bigint::BigInt;
-use num_traits::Num;
+use crate::bigint::BigInt;
 
 use super::error::FmtError;
 use super::unicode_tables::{DECIMAL_ZEROS, NON_ASCII_SPACES, NON_PRINTABLE};

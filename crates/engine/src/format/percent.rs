@@ -15,8 +15,7 @@
 //! [`PercentPiece::Error`] saying what the engine must do before raising
 //! it. [`parse_percent`] is the simple all-or-nothing variant.
 
-use num_bigint::{BigInt, Sign};
-use num_traits::ToPrimitive;
+use crate::bigint::{BigInt, Sign};
 
 use super::error::{FmtError, check_len};
 use super::float_repr::{DtoaFlags, double_to_string};

@@ -11,8 +11,7 @@
 //! but for `bool` and subclasses (whose `__str__` may differ) the engine
 //! must call `str()` itself when the spec string is empty.
 
-use num_bigint::{BigInt, Sign};
-use num_traits::ToPrimitive;
+use crate::bigint::{BigInt, Sign};
 
 use super::error::{FmtError, check_len};
 use super::float_ops::bigint_to_f64;

@@ -1,8 +1,6 @@
 //! The `math` module, with CPython's special cases and error messages.
 
-use num_bigint::{BigInt, Sign};
-use num_integer::Integer;
-use num_traits::{One, Signed, ToPrimitive, Zero};
+use crate::bigint::{BigInt, Sign};
 
 use crate::types::builtin_fn;
 use crate::value::{Args, Value};

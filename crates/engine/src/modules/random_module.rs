@@ -1,7 +1,7 @@
 //! The `random` module as Python sees it, on top of the CPython-exact core
 //! in `random/`.
 
-use num_bigint::BigInt;
+use crate::bigint::BigInt;
 
 use super::random::{ErrorKind, RandomError};
 use crate::types::builtin_fn;
@@ -182,7 +182,7 @@ fn shuffle(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn sample(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pop = args.get(0, "population").cloned().unwrap_or(Value::None);
     let k = int_of(vm, args.get(1, "k").unwrap_or(&Value::None))?;
-    let k = num_traits::ToPrimitive::to_i64(&k).unwrap_or(i64::MAX);
+    let k = k.to_i64().unwrap_or(i64::MAX);
     if matches!(pop, Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)) {
         return Err(vm.type_error(super::random::SAMPLE_POPULATION_TYPE_ERROR.to_string()));
     }
@@ -221,7 +221,7 @@ fn choices(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let k = match args.kw("k") {
         Some(v) => {
             let b = int_of(vm, v)?;
-            num_traits::ToPrimitive::to_i64(&b).unwrap_or(i64::MAX)
+            b.to_i64().unwrap_or(i64::MAX)
         }
         None => 1,
     };
@@ -236,7 +236,7 @@ fn choices(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let k = int_of(vm, args.get(0, "k").unwrap_or(&Value::None))?;
-    let k = num_traits::ToPrimitive::to_i64(&k).unwrap_or(i64::MAX);
+    let k = k.to_i64().unwrap_or(i64::MAX);
     match vm.random.getrandbits(k) {
         Ok(b) => Ok(Value::from_bigint(BigInt::from(b))),
         Err(e) => Err(err(vm, e, "list")),

@@ -2,8 +2,7 @@
 
 use std::rc::Rc;
 
-use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use crate::bigint::BigInt;
 
 use super::{PyResult, Vm};
 use crate::dict::{Dict, Set};

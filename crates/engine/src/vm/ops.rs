@@ -4,9 +4,7 @@
 
 use std::rc::Rc;
 
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use crate::bigint::BigInt;
 
 use super::{PyResult, Vm};
 use crate::bytecode::{BinOp, CmpKind, UnOp};
@@ -115,6 +113,26 @@ pub fn to_num(v: &Value) -> Option<Num> {
     }
 }
 
+/// Python's `//` on i64 (rounds toward minus infinity); `y != 0`.
+fn floor_div(x: i64, y: i64) -> i64 {
+    let q = x / y;
+    if x % y != 0 && (x < 0) != (y < 0) {
+        q - 1
+    } else {
+        q
+    }
+}
+
+/// Python's `%` on i64 (the result has the divisor's sign); `y != 0`.
+fn floor_mod(x: i64, y: i64) -> i64 {
+    let r = x % y;
+    if r != 0 && (r < 0) != (y < 0) {
+        r + y
+    } else {
+        r
+    }
+}
+
 fn big(n: &Num) -> BigInt {
     match n {
         Num::I(i) => BigInt::from(*i),
@@ -131,8 +149,8 @@ impl Vm {
             BinOp::Add => x.checked_add(y)?,
             BinOp::Sub => x.checked_sub(y)?,
             BinOp::Mul => x.checked_mul(y)?,
-            BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => num_integer::Integer::div_floor(&x, &y),
-            BinOp::Mod if y != 0 && !(x == i64::MIN && y == -1) => x.mod_floor(&y),
+            BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => floor_div(x, y),
+            BinOp::Mod if y != 0 && !(x == i64::MIN && y == -1) => floor_mod(x, y),
             BinOp::And => x & y,
             BinOp::Or => x | y,
             BinOp::Xor => x ^ y,
@@ -219,7 +237,7 @@ impl Vm {
                     None => return Err(self.new_error("MemoryError", "")),
                 };
                 self.check_big_size(x.bits().saturating_mul(e as u64))?;
-                Value::from_bigint(num_traits::pow::pow(x, e as usize))
+                Value::from_bigint(x.pow(e))
             }
             BinOp::LShift => {
                 if y.is_negative() {
@@ -936,7 +954,7 @@ fn float_int_cmp(f: f64, i: &Num) -> Option<std::cmp::Ordering> {
     }
     let bi = big(i);
     let fl = f.floor();
-    let fb = num_bigint::BigInt::from(fl as i128);
+    let fb = crate::bigint::BigInt::from(fl as i128);
     let fb = if fl.abs() < 1e38 { fb } else { crate::format::f64_to_bigint(fl) };
     match fb.cmp(&bi) {
         Ordering::Equal => Some(if f > fl { Ordering::Greater } else { Ordering::Equal }),

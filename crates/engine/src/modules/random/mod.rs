@@ -26,9 +26,7 @@ mod tests;
 
 use std::collections::HashSet;
 
-use num_bigint::{BigInt, BigUint, Sign};
-use num_integer::Integer;
-use num_traits::{One, Signed, ToPrimitive, Zero};
+use crate::bigint::{BigInt, BigUint, Sign};
 
 use self::mt::Mt19937;
 pub use self::sha512::sha512;
@@ -596,9 +594,9 @@ impl Random {
             return fail(ErrorKind::ValueError, empty_range_message(start, stop));
         }
         let n = if step.is_positive() {
-            Integer::div_floor(&(&width + step - 1), step)
+            (&width + step - 1i64).div_floor(step)
         } else if step.is_negative() {
-            Integer::div_floor(&(&width + step + 1), step)
+            (&width + step + 1i64).div_floor(step)
         } else {
             return fail(ErrorKind::ValueError, "zero step for randrange()");
         };
