@@ -33,9 +33,7 @@ impl Speed {
     pub fn parse(value: &str) -> Option<Speed> {
         match value {
             "instant" => Some(Speed::Instant),
-            v => v
-                .parse()
-                .ok()
+            v => looplab_engine::decimal::parse(v)
                 .filter(|x: &f64| *x > 0.0 && x.is_finite())
                 .map(Speed::Times),
         }

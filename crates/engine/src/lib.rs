@@ -8,7 +8,6 @@
 
 pub mod alloc;
 pub mod asyncio;
-pub mod bigint;
 pub mod builtins;
 pub mod bytecode;
 pub mod compiler;
@@ -30,6 +29,7 @@ pub mod vm;
 
 use std::rc::Rc;
 
+pub use looplab_num::{bigint, decimal};
 pub use trace::{Event, EventKind, Stream, Trace};
 pub use vm::Limits;
 use asyncio::Tick;

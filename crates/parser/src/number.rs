@@ -132,7 +132,7 @@ fn finish_decimal(
 }
 
 fn parse_float(text: &str) -> f64 {
-    text.parse::<f64>().unwrap_or(f64::INFINITY)
+    looplab_num::decimal::parse(text).unwrap_or(f64::INFINITY)
 }
 
 /// Decimal digits with single underscores between them.

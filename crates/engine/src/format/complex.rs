@@ -283,7 +283,7 @@ fn float_prefix(b: &[u8]) -> Option<(f64, usize)> {
             }
         }
         let text = std::str::from_utf8(&rest[..j]).ok()?;
-        (text.parse::<f64>().ok()?, j)
+        (crate::decimal::parse(text)?, j)
     };
     Some((if negative { -magnitude } else { magnitude }, i + n))
 }

@@ -3,6 +3,7 @@
 //! int → float conversion and int / int true division.
 
 use crate::bigint::{BigInt, BigUint, Sign};
+use crate::decimal::ratio_to_f64;
 
 use super::error::FmtError;
 use super::float_repr::fixed_digits;
@@ -109,7 +110,7 @@ fn digits_to_f64(digits: &[u8], decpt: i64) -> f64 {
         String::from_utf8_lossy(digits),
         decpt - digits.len() as i64
     );
-    text.parse::<f64>().unwrap_or(0.0)
+    crate::decimal::parse(&text).unwrap_or(0.0)
 }
 
 /// `ax` (finite, >= 0) rounded half-even to a multiple of `10^k`, `k >= 1`.
@@ -144,7 +145,7 @@ fn round_to_power_of_ten(ax: f64, k: u32) -> f64 {
         return 0.0;
     }
     let text = format!("{q}e{k}");
-    text.parse::<f64>().unwrap_or(f64::INFINITY)
+    crate::decimal::parse(&text).unwrap_or(f64::INFINITY)
 }
 
 /// `x = m * 2^e` with integer `m` for finite `x > 0`.
@@ -160,80 +161,6 @@ fn decompose(x: f64) -> Option<(u64, i64)> {
     } else {
         Some((frac | (1u64 << 52), exp - 1075))
     }
-}
-
-/// `m * 2^e` exactly, for `m <= 2^53` and a result that is representable
-/// (or overflows to infinity).
-fn ldexp_exact(m: u64, e: i64) -> f64 {
-    let pow2 = |k: i64| f64::from_bits(((k + 1023) as u64) << 52); // -1022..=1023
-    let mut x = m as f64;
-    let mut e = e;
-    while e > 1023 {
-        x *= pow2(1023);
-        e -= 1023;
-        if x.is_infinite() {
-            return x;
-        }
-    }
-    if e >= -1022 {
-        return x * pow2(e);
-    }
-    // Subnormal result: first scale into the normal range (exact), then
-    // one final multiplication whose exact result is representable.
-    x *= pow2(-1022);
-    x * pow2(e + 1022)
-}
-
-/// `a / b` correctly rounded (half-even) for non-negative big integers,
-/// `b > 0`. May return `inf` when the quotient is too large.
-fn ratio_to_f64(a: &BigUint, b: &BigUint) -> f64 {
-    if a.is_zero() {
-        return 0.0;
-    }
-    match (a.to_u64(), b.to_u64()) {
-        // Both exact as doubles: one IEEE division rounds correctly.
-        (Some(x), Some(y)) if x <= 1 << 53 && y <= 1 << 53 => return x as f64 / y as f64,
-        _ => {}
-    }
-    let a_bits = a.bits() as i64;
-    let b_bits = b.bits() as i64;
-    // Far outside the double range: skip the (possibly huge) division.
-    if a_bits - b_bits > 1026 {
-        return f64::INFINITY;
-    }
-    if a_bits - b_bits < -1080 {
-        return 0.0;
-    }
-    // Quotient scaled by 2^-s has 55 or 56 bits.
-    let s = a_bits - b_bits - 55;
-    let (q, r) = if s >= 0 {
-        let den = b << (s as usize);
-        (a / &den, a % &den)
-    } else {
-        let num = a << ((-s) as usize);
-        (&num / b, &num % b)
-    };
-    let sticky = !r.is_zero();
-    let q_bits = q.bits() as i64;
-    // value in [2^(top-1), 2^top)
-    let top = q_bits + s;
-    if top > 1025 {
-        return f64::INFINITY;
-    }
-    // Exponent of the last kept bit: 53 significant bits, but never below
-    // the subnormal quantum 2^-1074.
-    let lsb = (top - 53).max(-1074);
-    let drop = lsb - s; // >= 2 because q has >= 55 bits
-    let q = q.to_u64().unwrap_or(u64::MAX); // q < 2^56
-    if drop >= 64 {
-        // Everything is below half the quantum except possibly exactly half.
-        return 0.0;
-    }
-    let kept = q >> drop;
-    let rest = q & ((1u64 << drop) - 1);
-    let half = 1u64 << (drop - 1);
-    let up = rest > half || (rest == half && (sticky || kept & 1 == 1));
-    ldexp_exact(kept + u64::from(up), lsb)
 }
 
 /// `float(n)` for a Python int, correctly rounded (half-even).

@@ -64,7 +64,7 @@ pub(super) fn shortest_digits(ax: f64) -> Digits {
         .next()
         .map_or(1, |m| m.bytes().filter(u8::is_ascii_digit).count());
     let nearest = format!("{:.*e}", n.saturating_sub(1), ax);
-    if nearest != short && nearest.parse::<f64>() == Ok(ax) {
+    if nearest != short && crate::decimal::parse(&nearest) == Some(ax) {
         return parse_sci(&nearest);
     }
     parse_sci(&short)

@@ -329,7 +329,7 @@ pub fn parse_float(s: &str) -> Result<f64, FmtError> {
                 return Err(invalid());
             }
             let t = std::str::from_utf8(body).map_err(|_| invalid())?;
-            t.parse::<f64>().map_err(|_| invalid())?
+            crate::decimal::parse(t).ok_or_else(invalid)?
         }
     };
     Ok(if negative { -magnitude } else { magnitude })
