@@ -157,7 +157,8 @@ fn substitution_cost(a: char, b: char) -> usize {
     if a == b {
         return 0;
     }
-    if a.to_lowercase().eq(b.to_lowercase()) {
+    // CPython's Py_TOLOWER: ASCII only.
+    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
         return 1;
     }
     MOVE_COST

@@ -540,7 +540,7 @@ impl Vm {
         else {
             return Ok("<Future>".into());
         };
-        let mut info = vec![state.name().to_lowercase()];
+        let mut info = vec![state.name().to_ascii_lowercase()];
         match (state, exc) {
             (FutState::Finished, Some(e)) => info.push(format!("exception={}", self.repr(&e)?)),
             (FutState::Finished, None) => info.push(format!("result={}", self.reprlib_repr(&result))),

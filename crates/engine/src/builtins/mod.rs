@@ -5,6 +5,8 @@
 //! then one file per type's methods.
 
 mod build_class;
+pub(crate) mod case;
+mod case_tables;
 mod complex_methods;
 mod dict_methods;
 mod dynamic;

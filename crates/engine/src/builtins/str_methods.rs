@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::to_index;
+use super::{case, to_index};
 use crate::types::{add_method, builtin_fn};
 use crate::value::{Args, Obj, Payload, PyStr, Value};
 use crate::vm::{PyResult, Vm};
@@ -654,21 +654,6 @@ fn s_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- case
 
-fn is_cased(c: char) -> bool {
-    c.is_uppercase() || c.is_lowercase()
-}
-
-fn titlecase(c: char, out: &mut String) {
-    match c {
-        'ǆ' | 'ǅ' | 'Ǆ' => out.push('ǅ'),
-        'ǉ' | 'ǈ' | 'Ǉ' => out.push('ǈ'),
-        'ǌ' | 'ǋ' | 'Ǌ' => out.push('ǋ'),
-        'ǳ' | 'ǲ' | 'Ǳ' => out.push('ǲ'),
-        'ß' => out.push_str("Ss"),
-        _ => out.extend(c.to_uppercase()),
-    }
-}
-
 fn noarg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Rc<PyStr>> {
     let s = this(vm, args, name)?;
     max_args(vm, args, name, 0)?;
@@ -677,32 +662,30 @@ fn noarg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Rc<PyStr>> {
 
 fn s_upper(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = noarg(vm, &args, "upper")?;
-    ret(s.s.to_uppercase())
+    ret(case::upper_str(&s.s))
 }
 fn s_lower(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = noarg(vm, &args, "lower")?;
-    ret(s.s.to_lowercase())
+    ret(case::lower_str(&s.s))
 }
 fn s_casefold(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = noarg(vm, &args, "casefold")?;
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.s.len());
     for c in s.s.chars() {
-        match c {
-            'ß' => out.push_str("ss"),
-            'ς' => out.push('σ'),
-            _ => out.extend(c.to_lowercase()),
-        }
+        case::fold(c, &mut out);
     }
     ret(out)
 }
+
 fn s_swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = noarg(vm, &args, "swapcase")?;
-    let mut out = String::new();
-    for c in s.s.chars() {
+    let chars: Vec<char> = s.s.chars().collect();
+    let mut out = String::with_capacity(s.s.len());
+    for (i, &c) in chars.iter().enumerate() {
         if c.is_uppercase() {
-            out.extend(c.to_lowercase());
+            case::lower_in(&chars, i, &mut out);
         } else if c.is_lowercase() {
-            out.extend(c.to_uppercase());
+            case::upper(c, &mut out);
         } else {
             out.push(c);
         }
@@ -711,27 +694,26 @@ fn s_swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 fn s_title(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = noarg(vm, &args, "title")?;
-    let mut out = String::new();
+    let chars: Vec<char> = s.s.chars().collect();
+    let mut out = String::with_capacity(s.s.len());
     let mut prev = false;
-    for c in s.s.chars() {
+    for (i, &c) in chars.iter().enumerate() {
         if prev {
-            out.extend(c.to_lowercase());
+            case::lower_in(&chars, i, &mut out);
         } else {
-            titlecase(c, &mut out);
+            case::title(c, &mut out);
         }
-        prev = is_cased(c);
+        prev = case::is_cased(c);
     }
     ret(out)
 }
 fn s_capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = noarg(vm, &args, "capitalize")?;
-    let mut out = String::new();
-    for (i, c) in s.s.chars().enumerate() {
-        if i == 0 {
-            titlecase(c, &mut out);
-        } else {
-            out.extend(c.to_lowercase());
-        }
+    let chars: Vec<char> = s.s.chars().collect();
+    let mut out = String::with_capacity(s.s.len());
+    if let Some(&first) = chars.first() {
+        case::title(first, &mut out);
+        case::lower_from(&chars, 1, &mut out);
     }
     ret(out)
 }
@@ -1002,7 +984,7 @@ fn s_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
             must_str(vm, &v, "encode() argument 'errors' ")?.s.clone()
         }
     };
-    let norm = enc.to_lowercase().replace('_', "-");
+    let norm = enc.to_ascii_lowercase().replace('_', "-");
     let bytes: Vec<u8> = match norm.as_str() {
         "utf-8" | "utf8" | "u8" => s.s.as_bytes().to_vec(),
         "ascii" | "us-ascii" | "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => {

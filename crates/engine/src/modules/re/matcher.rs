@@ -275,19 +275,11 @@ impl<'a> Matcher<'a> {
 }
 
 fn fold(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
-    }
+    crate::builtins::case::lower_char(c)
 }
 
 fn upper(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_uppercase()
-    } else {
-        c.to_uppercase().next().unwrap_or(c)
-    }
+    crate::builtins::case::upper_char(c)
 }
 
 fn is_digit(c: char, ascii: bool) -> bool {
