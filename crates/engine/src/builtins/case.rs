@@ -11,7 +11,7 @@ fn simple(runs: &[(u32, u32, i32)], cp: u32) -> Option<char> {
     let (start, packed, delta) = runs[i];
     let (len, stride) = (packed / 2, packed % 2 + 1);
     let k = cp - start;
-    if k % stride != 0 || k / stride >= len {
+    if !k.is_multiple_of(stride) || k / stride >= len {
         return None;
     }
     char::from_u32(cp.wrapping_add_signed(delta))
