@@ -705,9 +705,7 @@ impl BigInt {
     /// Two's complement, little-endian, in as few bytes as hold the sign.
     pub fn to_signed_bytes_le(&self) -> Vec<u8> {
         let n = (self.bits() / 8 + 1) as usize;
-        let mut out = self.twos(n.div_ceil(4));
-        let bytes: Vec<u8> = out.drain(..).flat_map(|x| x.to_le_bytes()).take(n).collect();
-        bytes
+        self.twos(n.div_ceil(4)).into_iter().flat_map(|x| x.to_le_bytes()).take(n).collect()
     }
 
     pub fn from_signed_bytes_le(bytes: &[u8]) -> BigInt {

@@ -6,7 +6,7 @@
 
 use super::case_tables::{FOLD, FOLD_MULTI, LOWER, LOWER_MULTI, TITLE, UPPER, UPPER_MULTI};
 
-fn simple(runs: &[(u32, u32, i32)], cp: u32) -> Option<char> {
+fn simple(runs: &Runs, cp: u32) -> Option<char> {
     let i = runs.partition_point(|r| r.0 <= cp).checked_sub(1)?;
     let (start, packed, delta) = runs[i];
     let (len, stride) = (packed / 2, packed % 2 + 1);
@@ -21,7 +21,13 @@ fn find<'a>(table: &[(u32, &'a str)], cp: u32) -> Option<&'a str> {
     table.binary_search_by_key(&cp, |e| e.0).ok().map(|i| table[i].1)
 }
 
-fn map(runs: &[(u32, u32, i32)], multi: &[(u32, &str)], c: char, out: &mut String) {
+type Runs = [(u32, u32, i32)];
+
+/// `c`'s mapping onto `out`: ASCII by `ascii`, the rest by the tables.
+fn map(runs: &Runs, multi: &[(u32, &str)], ascii: fn(&char) -> char, c: char, out: &mut String) {
+    if c.is_ascii() {
+        return out.push(ascii(&c));
+    }
     match find(multi, c as u32) {
         Some(s) => out.push_str(s),
         None => out.push(simple(runs, c as u32).unwrap_or(c)),
@@ -29,24 +35,15 @@ fn map(runs: &[(u32, u32, i32)], multi: &[(u32, &str)], c: char, out: &mut Strin
 }
 
 pub fn lower(c: char, out: &mut String) {
-    if c.is_ascii() {
-        return out.push(c.to_ascii_lowercase());
-    }
-    map(LOWER, LOWER_MULTI, c, out)
+    map(LOWER, LOWER_MULTI, char::to_ascii_lowercase, c, out)
 }
 
 pub fn upper(c: char, out: &mut String) {
-    if c.is_ascii() {
-        return out.push(c.to_ascii_uppercase());
-    }
-    map(UPPER, UPPER_MULTI, c, out)
+    map(UPPER, UPPER_MULTI, char::to_ascii_uppercase, c, out)
 }
 
 pub fn fold(c: char, out: &mut String) {
-    if c.is_ascii() {
-        return out.push(c.to_ascii_lowercase());
-    }
-    map(FOLD, FOLD_MULTI, c, out)
+    map(FOLD, FOLD_MULTI, char::to_ascii_lowercase, c, out)
 }
 
 pub fn title(c: char, out: &mut String) {
@@ -58,17 +55,11 @@ pub fn title(c: char, out: &mut String) {
 
 /// The one-character lower/upper forms (for the regex engine's IGNORECASE).
 pub fn lower_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    simple(LOWER, c as u32).unwrap_or(c)
+    if c.is_ascii() { c.to_ascii_lowercase() } else { simple(LOWER, c as u32).unwrap_or(c) }
 }
 
 pub fn upper_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_uppercase();
-    }
-    simple(UPPER, c as u32).unwrap_or(c)
+    if c.is_ascii() { c.to_ascii_uppercase() } else { simple(UPPER, c as u32).unwrap_or(c) }
 }
 
 /// Unicode's Cased: lowercase, uppercase or titlecase.

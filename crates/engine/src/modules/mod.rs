@@ -67,21 +67,19 @@ impl Vm {
             "_contextvars" => crate::asyncio::threads::make_contextvars_module(self),
             _ => match EMBEDDED.iter().find(|(n, _)| *n == top) {
                 Some((_, src)) => self.load_py_module(top, src)?,
-                None if on_demand::NAMES.contains(&top) => match on_demand::source(top) {
+                None => match on_demand::source(top) {
                     Some(src) => self.load_py_module(top, &src)?,
-                    // Only in the browser, when the page did not fetch it.
                     None => {
-                        let msg = format!("No module named '{top}' (the page could not load it)");
-                        return Err(self.new_error("ModuleNotFoundError", &msg));
+                        // An on-demand module is missing only in the
+                        // browser, when the page did not fetch it.
+                        let why = if on_demand::NAMES.contains(&top) { " (the page could not load it)" } else { "" };
+                        let e = self.new_error("ModuleNotFoundError", &format!("No module named '{top}'{why}"));
+                        if let Some(o) = e.as_obj() {
+                            o.dict.borrow_mut().set_str("name", Value::str(top));
+                        }
+                        return Err(e);
                     }
                 },
-                None => {
-                    let e = self.new_error("ModuleNotFoundError", &format!("No module named '{top}'"));
-                    if let Some(o) = e.as_obj() {
-                        o.dict.borrow_mut().set_str("name", Value::str(top));
-                    }
-                    return Err(e);
-                }
             },
         };
         self.modules.set_str(top, v.clone());
