@@ -113,7 +113,14 @@ test("a #code= link opens the playground with the code, ready to run", async () 
 });
 
 test("the editor highlights Python and indents blocks as it is typed", async () => {
-  const { page, errors } = await open("x = 1\n");
+  // A browser of its own: the typed code is autosaved, and the welcome
+  // program's screenshot must not open it.
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(app.server.url + "/" + codeFragment("x = 1\n"));
+  await page.getByTestId("editor").waitFor();
   await page.locator('[data-testid="editor"] .cm-content').click();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.press("Delete");
@@ -143,7 +150,7 @@ test("the editor highlights Python and indents blocks as it is typed", async () 
   assert.equal(await colour("'x'"), "rgb(170, 17, 17)");
   assert.equal(await colour("# done"), "rgb(153, 68, 0)");
   assert.deepEqual(errors, []);
-  await page.close();
+  await browser.close();
 });
 
 test("modules beyond asyncio load when a program imports them, not with the page", async () => {
