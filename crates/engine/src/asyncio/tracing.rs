@@ -132,7 +132,7 @@ fn wait_tag(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(q) => vm.str_of(&q)?,
             None => vm.repr(&a)?,
         } },
-        _ => return Err(vm.value_error(format!("unknown wait kind {kind:?}"))),
+        _ => return Err(vm.value_error(format!("unknown wait kind '{kind}'"))),
     };
     let owner = vm.aio.current_task.as_ref().and_then(|t| with_task(t, |c| c.id));
     with_core(&fut, |c| {

@@ -392,7 +392,7 @@ pub fn percent_int_with_limit(
         'd' | 'i' | 'u' => (10, ""),
         'o' => (8, "0o"),
         'x' | 'X' => (16, "0x"),
-        _ => return Err(FmtError::Value(format!("bad integer conversion {conv:?}"))),
+        _ => return Err(FmtError::Value(format!("bad integer conversion '{conv}'"))),
     };
     if precision.is_some_and(|p| p > (i32::MAX - 3) as usize) {
         return Err(FmtError::Overflow("precision too large".into()));
@@ -433,7 +433,7 @@ pub fn percent_float(
     precision: Option<usize>,
 ) -> Result<String, FmtError> {
     if !"eEfFgG".contains(conv) {
-        return Err(FmtError::Value(format!("bad float conversion {conv:?}")));
+        return Err(FmtError::Value(format!("bad float conversion '{conv}'")));
     }
     let dflags = DtoaFlags {
         alt: flags.alt,
