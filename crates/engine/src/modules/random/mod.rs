@@ -99,7 +99,7 @@ impl RandomError {
 
 impl std::fmt::Display for RandomError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:?}: {}", self.kind, self.message)
+        f.write_str(&self.message)
     }
 }
 
