@@ -103,7 +103,7 @@ fn mutate(rng: &mut Rng, corpus: &[String], src: &str) -> String {
 }
 
 fn run_one(src: &str) {
-    let limits = Limits { recursion_limit: 200, memory_bytes: 64 << 20, output_bytes: 1 << 20 };
+    let limits = Limits { recursion_limit: 200, memory_bytes: 64 << 20, output_bytes: 1 << 20, ..Limits::default() };
     let mut it = Interpreter::new(src, "fuzz.py", limits);
     // A bounded number of slices: endless programs are fine, they just stop.
     for _ in 0..20 {

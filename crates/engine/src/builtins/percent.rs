@@ -151,7 +151,8 @@ fn format(vm: &mut Vm, fmt_s: &str, args: &Value, bytes: bool) -> PyResult<Strin
                                 return Err(vm.type_error(msg));
                             }
                         };
-                        crate::format::percent_int(&b, spec.conv, &flags, width, precision)
+                        let limit = vm.limits.int_max_str_digits;
+                        crate::format::percent_int_with_limit(&b, spec.conv, &flags, width, precision, limit)
                     }
                     'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                         let f = match crate::vm::to_num(&v) {

@@ -133,7 +133,7 @@ fn int_ctor(vm: &mut Vm, cls: Rc<Class>, args: Args) -> PyResult<Value> {
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0".into()));
             }
-            match crate::format::parse_int(&s.s, b) {
+            match crate::format::parse_int_with_limit(&s.s, b, vm.limits.int_max_str_digits) {
                 Ok(n) => Value::from_bigint(n),
                 Err(e) => return Err(vm.fmt_error(e)),
             }

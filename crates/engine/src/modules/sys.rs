@@ -17,6 +17,7 @@ pub fn make(vm: &mut Vm) -> Value {
     g.set_str("stdout", stdout);
     g.set_str("stderr", stderr);
     g.set_str("get_int_max_str_digits", builtin_fn("get_int_max_str_digits", get_int_max_str_digits));
+    g.set_str("set_int_max_str_digits", builtin_fn("set_int_max_str_digits", set_int_max_str_digits));
     g.set_str("version", Value::str("3.13.0 (looplab)"));
     g.set_str("platform", Value::str("emscripten"));
     g.set_str("maxsize", Value::Int(i64::MAX));
@@ -33,9 +34,34 @@ pub fn make(vm: &mut Vm) -> Value {
     v
 }
 
-/// The int/str conversion limit (CPython's default; not settable here).
-fn get_int_max_str_digits(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Int(crate::format::INT_MAX_STR_DIGITS as i64))
+/// The int/str conversion limit (digits; 0 = none).
+fn get_int_max_str_digits(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    check_arity(vm, "sys.get_int_max_str_digits", &args, 0, 0)?;
+    Ok(Value::Int(vm.limits.int_max_str_digits as i64))
+}
+
+/// `set_int_max_str_digits(maxdigits)`: 0, or at least CPython's threshold
+/// of 640 digits.
+fn set_int_max_str_digits(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if let Some(at) = args.kw.iter().position(|(k, _)| &**k == "maxdigits") {
+        let (_, v) = args.kw.remove(at);
+        args.pos.push(v);
+    }
+    if args.pos.is_empty() {
+        return Err(vm.type_error(
+            "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)".into(),
+        ));
+    }
+    if let Some((k, _)) = args.kw.first() {
+        return Err(vm.type_error(format!("set_int_max_str_digits() got an unexpected keyword argument '{k}'")));
+    }
+    check_arity(vm, "set_int_max_str_digits", &args, 1, 1)?;
+    let n = crate::builtins::to_index(vm, &args.pos[0])?;
+    if n != 0 && n < 640 {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640".into()));
+    }
+    vm.limits.int_max_str_digits = n as usize;
+    Ok(Value::None)
 }
 
 /// The stream an object writes to, if it is `sys.stdout`/`sys.stderr`.

@@ -173,16 +173,10 @@ impl Vm {
             Value::Ellipsis => "Ellipsis".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => {
-                // 4300 digits need at most 14284 bits: beyond that, reject
-                // without the quadratic conversion; near it, count exactly.
-                let too_big = b.bits() > 14_300;
-                let s = if too_big { String::new() } else { b.to_string() };
-                if too_big || s.len() - s.starts_with('-') as usize > crate::format::INT_MAX_STR_DIGITS {
-                    return Err(self.value_error("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit".into()));
-                }
-                s
-            }
+            Value::BigInt(b) => match fmt::int_to_decimal(b, self.limits.int_max_str_digits) {
+                Ok(s) => s,
+                Err(e) => return Err(self.fmt_error(e)),
+            },
             Value::Float(f) => fmt::float_repr(*f),
             Value::Str(s) => fmt::str_repr(&s.s),
             Value::Bytes(b) => bytes_repr(b),
@@ -441,7 +435,8 @@ impl Vm {
                     _ => BigInt::zero(),
                 };
                 let tname = self.type_name(v);
-                fmt::parse_spec(spec, &tname).and_then(|s| fmt::format_int(&b, &s, &tname))
+                let limit = self.limits.int_max_str_digits;
+                fmt::parse_spec(spec, &tname).and_then(|s| fmt::format_int_with_limit(&b, &s, &tname, limit))
             }
             Value::Float(f) => fmt::parse_spec(spec, "float").and_then(|s| fmt::format_float(*f, &s, "float")),
             Value::Str(s) => fmt::parse_spec(spec, "str").and_then(|sp| fmt::format_str(&s.s, &sp, "str")),

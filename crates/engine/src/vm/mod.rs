@@ -36,11 +36,14 @@ pub struct Limits {
     pub memory_bytes: usize,
     /// Maximum bytes of stdout+stderr kept; past it output is dropped.
     pub output_bytes: usize,
+    /// Digits an int may have in a decimal string, either way
+    /// (`sys.set_int_max_str_digits`; 0 = no limit).
+    pub int_max_str_digits: usize,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { recursion_limit: 1000, memory_bytes: 512 << 20, output_bytes: 64 << 20 }
+        Limits { recursion_limit: 1000, memory_bytes: 512 << 20, output_bytes: 64 << 20, int_max_str_digits: crate::format::INT_MAX_STR_DIGITS }
     }
 }
 

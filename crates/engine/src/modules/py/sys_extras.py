@@ -33,6 +33,13 @@ class _IntInfo(_StructSeq):
     _repr_name = 'sys.int_info'
 
 
+class _Flags(_StructSeq):
+    _fields = ('debug', 'inspect', 'interactive', 'optimize', 'dont_write_bytecode', 'no_user_site',
+               'no_site', 'ignore_environment', 'verbose', 'bytes_warning', 'quiet', 'hash_randomization',
+               'isolated', 'dev_mode', 'utf8_mode', 'warn_default_encoding', 'safe_path', 'int_max_str_digits')
+    _repr_name = 'sys.flags'
+
+
 version_info = _VersionInfo((3, 13, 0, 'final', 0))
 float_info = _FloatInfo((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53,
                          2.220446049250313e-16, 2, 1))
@@ -41,7 +48,7 @@ hexversion = 0x30d00f0
 implementation_name = 'looplab'
 byteorder = 'little'
 path = []
-flags = None
+flags = _Flags((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, 4300))
 executable = ''
 maxunicode = 0x10ffff
-del _StructSeq, _VersionInfo, _FloatInfo, _IntInfo
+del _StructSeq, _VersionInfo, _FloatInfo, _IntInfo, _Flags
