@@ -6,6 +6,7 @@ library's tables. Run with python3.13:
     $(pyenv root)/versions/3.13.0/bin/python3.13 scripts/gen_case_tables.py
 """
 import pathlib
+import re._casefix
 import sys
 
 assert sys.version_info[:2] == (3, 13), "run with python3.13"
@@ -76,5 +77,9 @@ for cp in range(0x80, 0x110000):
     if t != u:
         title.append((cp, t))
 out.append(multi_table("TITLE", "Where a character's titlecase differs from its uppercase.", title))
+# The regex engine's IGNORECASE also equates lowercase letters that share
+# an uppercase (ς and σ, s and ſ): CPython's own table of them.
+extra = sorted((cp, "".join(map(chr, others))) for cp, others in re._casefix._EXTRA_CASES.items())
+out.append(multi_table("RE_EXTRA_CASES", "Lowercase letters `re.IGNORECASE` takes as equal to another (`re._casefix`).", extra))
 OUT.write_text("".join(out).rstrip("\n") + "\n")
 print(f"wrote {OUT}")

@@ -4,7 +4,7 @@
 //! tables are twice the size and follow Rust's Unicode version, not
 //! CPython 3.13's, and have no casefold or titlecase.
 
-use super::case_tables::{FOLD, FOLD_MULTI, LOWER, LOWER_MULTI, TITLE, UPPER, UPPER_MULTI};
+use super::case_tables::{FOLD, FOLD_MULTI, LOWER, LOWER_MULTI, RE_EXTRA_CASES, TITLE, UPPER, UPPER_MULTI};
 
 fn simple(runs: &Runs, cp: u32) -> Option<char> {
     let i = runs.partition_point(|r| r.0 <= cp).checked_sub(1)?;
@@ -53,9 +53,20 @@ pub fn title(c: char, out: &mut String) {
     }
 }
 
-/// The one-character lower/upper forms (for the regex engine's IGNORECASE).
+/// The one-character lower/upper forms (Unicode's simple mappings, for the
+/// regex engine's IGNORECASE). İ is the one letter whose `lower()` is two
+/// characters; its simple lowercase is i.
 pub fn lower_char(c: char) -> char {
-    if c.is_ascii() { c.to_ascii_lowercase() } else { simple(LOWER, c as u32).unwrap_or(c) }
+    match c {
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        '\u{130}' => 'i',
+        _ => simple(LOWER, c as u32).unwrap_or(c),
+    }
+}
+
+/// The other lowercase letters `re.IGNORECASE` matches `lower` with (σ: ς).
+pub fn re_extra_cases(lower: char) -> &'static str {
+    find(RE_EXTRA_CASES, lower as u32).unwrap_or("")
 }
 
 pub fn upper_char(c: char) -> char {

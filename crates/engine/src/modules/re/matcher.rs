@@ -91,8 +91,33 @@ impl<'a> Matcher<'a> {
         i < self.end && is_word(self.text[i], self.ascii)
     }
 
+    /// As CPython's sre: with IGNORECASE, equal lowercase forms, or ones
+    /// `re._casefix` pairs (ς and σ).
     fn same(&self, a: char, b: char) -> bool {
-        a == b || (self.icase && fold(a) == fold(b))
+        a == b || (self.icase && {
+            let (la, lb) = (self.lower(a), self.lower(b));
+            la == lb || self.extra_cases(la).contains(lb)
+        })
+    }
+
+    /// The lowercase form IGNORECASE compares (ASCII letters only under
+    /// re.ASCII).
+    fn lower(&self, c: char) -> char {
+        if self.ascii { c.to_ascii_lowercase() } else { fold(c) }
+    }
+
+    fn upper(&self, c: char) -> char {
+        if self.ascii { c.to_ascii_uppercase() } else { upper(c) }
+    }
+
+    fn extra_cases(&self, lower: char) -> &'static str {
+        if self.ascii { "" } else { crate::builtins::case::re_extra_cases(lower) }
+    }
+
+    /// A backreference compares lowercase forms only (sre's
+    /// GROUPREF_UNI_IGNORE).
+    fn same_backref(&self, a: char, b: char) -> bool {
+        a == b || (self.icase && self.lower(a) == self.lower(b))
     }
 
     fn class_has(&self, cl: &Class, c: char) -> bool {
@@ -104,7 +129,15 @@ impl<'a> Matcher<'a> {
                 ClassItem::Space(neg) => is_space(c, self.ascii) != neg,
             })
         };
-        let hit = test(c) || (self.icase && (test(fold(c)) || test(upper(c))));
+        // sre lowers a class's single letters when it compiles it: [İ]
+        // holds i.
+        let letter = |c: char| cl.items.iter().any(|it| matches!(*it, ClassItem::Range(lo, hi) if lo == hi && self.same(lo, c)));
+        let hit = test(c)
+            || (self.icase && letter(c))
+            || (self.icase && {
+                let lower = self.lower(c);
+                test(lower) || test(self.upper(c)) || self.extra_cases(lower).chars().any(test)
+            });
         hit != cl.negated
     }
 
@@ -195,7 +228,7 @@ impl<'a> Matcher<'a> {
                     } else {
                         let len = e - s;
                         let ok = pos + len <= self.end
-                            && (0..len).all(|k| self.same(self.text[pos + k], self.text[s + k]));
+                            && (0..len).all(|k| self.same_backref(self.text[pos + k], self.text[s + k]));
                         pos += len;
                         ok
                     }
