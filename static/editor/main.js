@@ -130,12 +130,15 @@ window.LooplabEditor = {
   markLine(n) {
     if (!view) return;
     const line = n == null ? null : lineNumber(n);
+    // Clearing what is not there would still cost an update of the view.
+    if (line == null && view.state.field(markField).size === 0) return;
     view.dispatch({ effects: setMark.of(line) });
     if (line != null) this.gotoLine(line, false);
   },
   /** Marks tasks' lines: `markers` is a list of [line, colour, running, text]. */
   setMarkers(markers) {
-    if (view) view.dispatch({ effects: setTasks.of(markers) });
+    if (!view || (!markers.length && view.state.field(tasksField).size === 0)) return;
+    view.dispatch({ effects: setTasks.of(markers) });
   },
   /** Moves the cursor to line `n` and scrolls it into view. */
   gotoLine(n, focus = true) {
