@@ -13,14 +13,16 @@ assert sys.version_info[:2] == (3, 13), "run with python3.13"
 OUT = pathlib.Path(__file__).resolve().parent.parent / "crates/engine/src/builtins/case_tables.rs"
 
 
-def mapping(kind):
+def mapping(kind, unless=None):
+    """The code points `kind` changes (or, with `unless`, maps otherwise
+    than `unless` does): one-character deltas and longer results."""
     simple, multi = [], []
     for cp in range(0x80, 0x110000):
         if 0xD800 <= cp < 0xE000:
             continue
         c = chr(cp)
         m = getattr(c, kind)()
-        if m == c:
+        if m == (getattr(c, unless)() if unless else c):
             continue
         (simple if len(m) == 1 else multi).append((cp, ord(m) - cp if len(m) == 1 else m))
     return simple, multi
@@ -59,23 +61,18 @@ out = [
     "//! edit by hand. A run `(start, len * 2 + stride - 1, delta)` maps\n"
     "//! `start + k * stride` to itself plus `delta` for `k < len`.\n\n"
 ]
-tables = {}
-for kind in ("lower", "upper", "casefold"):
+for kind in ("lower", "upper"):
     simple, multi = mapping(kind)
-    tables[kind] = (dict(simple), dict(multi))
-    name = {"lower": "LOWER", "upper": "UPPER", "casefold": "FOLD"}[kind]
+    name = kind.upper()
     out.append(runs_table(name, f"One-character `str.{kind}()` mappings.", runs(simple)))
     out.append(multi_table(f"{name}_MULTI", f"`str.{kind}()` mappings to several characters.", multi))
+# casefold() is lower() but for about 300 code points: only those are listed.
+simple, multi = mapping("casefold", unless="lower")
+out.append(runs_table("FOLD", "One-character `str.casefold()` mappings where it differs from `lower()`.", runs(simple)))
+out.append(multi_table("FOLD_MULTI", "`str.casefold()` mappings to several characters where it differs from `lower()`.", multi))
 # title() of one character differs from upper() only for a few: list those.
-up_s, up_m = tables["upper"]
-title = []
-for cp in range(0x80, 0x110000):
-    if 0xD800 <= cp < 0xE000:
-        continue
-    t = chr(cp).title()
-    u = chr(cp).upper()
-    if t != u:
-        title.append((cp, t))
+title = [(cp, chr(cp).title()) for cp in range(0x80, 0x110000)
+         if not 0xD800 <= cp < 0xE000 and chr(cp).title() != chr(cp).upper()]
 out.append(multi_table("TITLE", "Where a character's titlecase differs from its uppercase.", title))
 # The regex engine's IGNORECASE also equates lowercase letters that share
 # an uppercase (ς and σ, s and ſ): CPython's own table of them.

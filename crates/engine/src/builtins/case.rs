@@ -42,8 +42,16 @@ pub fn upper(c: char, out: &mut String) {
     map(UPPER, UPPER_MULTI, char::to_ascii_uppercase, c, out)
 }
 
+/// `casefold()` of `c`: its `lower()` but where the tables say otherwise.
 pub fn fold(c: char, out: &mut String) {
-    map(FOLD, FOLD_MULTI, char::to_ascii_lowercase, c, out)
+    if c.is_ascii() {
+        return out.push(c.to_ascii_lowercase());
+    }
+    match (find(FOLD_MULTI, c as u32), simple(FOLD, c as u32)) {
+        (Some(s), _) => out.push_str(s),
+        (None, Some(f)) => out.push(f),
+        (None, None) => lower(c, out),
+    }
 }
 
 pub fn title(c: char, out: &mut String) {
