@@ -3,6 +3,7 @@
 //! so long texts cannot overflow the stack) and a step budget, so a
 //! catastrophic pattern ends with an error instead of freezing the page.
 
+use crate::builtins::case;
 use super::parse::{Assert, Class, ClassItem, Inst, Program, ASCII, IGNORECASE};
 
 /// Slot value for "not set".
@@ -103,15 +104,15 @@ impl<'a> Matcher<'a> {
     /// The lowercase form IGNORECASE compares (ASCII letters only under
     /// re.ASCII).
     fn lower(&self, c: char) -> char {
-        if self.ascii { c.to_ascii_lowercase() } else { fold(c) }
+        if self.ascii { c.to_ascii_lowercase() } else { case::lower_char(c) }
     }
 
     fn upper(&self, c: char) -> char {
-        if self.ascii { c.to_ascii_uppercase() } else { upper(c) }
+        if self.ascii { c.to_ascii_uppercase() } else { case::upper_char(c) }
     }
 
     fn extra_cases(&self, lower: char) -> &'static str {
-        if self.ascii { "" } else { crate::builtins::case::re_extra_cases(lower) }
+        if self.ascii { "" } else { case::re_extra_cases(lower) }
     }
 
     /// A backreference compares lowercase forms only (sre's
@@ -133,10 +134,9 @@ impl<'a> Matcher<'a> {
         // holds i.
         let letter = |c: char| cl.items.iter().any(|it| matches!(*it, ClassItem::Range(lo, hi) if lo == hi && self.same(lo, c)));
         let hit = test(c)
-            || (self.icase && letter(c))
             || (self.icase && {
                 let lower = self.lower(c);
-                test(lower) || test(self.upper(c)) || self.extra_cases(lower).chars().any(test)
+                letter(c) || test(lower) || test(self.upper(c)) || self.extra_cases(lower).chars().any(test)
             });
         hit != cl.negated
     }
@@ -305,14 +305,6 @@ impl<'a> Matcher<'a> {
             }
         }
     }
-}
-
-fn fold(c: char) -> char {
-    crate::builtins::case::lower_char(c)
-}
-
-fn upper(c: char) -> char {
-    crate::builtins::case::upper_char(c)
 }
 
 fn is_digit(c: char, ascii: bool) -> bool {
