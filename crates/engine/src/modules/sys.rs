@@ -42,21 +42,20 @@ fn get_int_max_str_digits(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `set_int_max_str_digits(maxdigits)`: 0, or at least CPython's threshold
 /// of 640 digits.
-fn set_int_max_str_digits(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    if let Some(at) = args.kw.iter().position(|(k, _)| &**k == "maxdigits") {
-        let (_, v) = args.kw.remove(at);
-        args.pos.push(v);
-    }
-    if args.pos.is_empty() {
+fn set_int_max_str_digits(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(maxdigits) = args.get(0, "maxdigits").cloned() else {
         return Err(vm.type_error(
             "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)".into(),
         ));
-    }
-    if let Some((k, _)) = args.kw.first() {
+    };
+    if let Some((k, _)) = args.kw.iter().find(|(k, _)| &**k != "maxdigits") {
         return Err(vm.type_error(format!("set_int_max_str_digits() got an unexpected keyword argument '{k}'")));
     }
-    check_arity(vm, "set_int_max_str_digits", &args, 1, 1)?;
-    let n = crate::builtins::to_index(vm, &args.pos[0])?;
+    let given = args.pos.len() + args.kw.len();
+    if given > 1 {
+        return Err(vm.type_error(format!("set_int_max_str_digits() takes exactly one argument ({given} given)")));
+    }
+    let n = crate::builtins::to_index(vm, &maxdigits)?;
     if n != 0 && n < 640 {
         return Err(vm.value_error("maxdigits must be 0 or larger than 640".into()));
     }
