@@ -5,15 +5,12 @@
 // not carry the course's pages, content and checker.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { stagingDir } from "./hook-stage.mjs";
 
 // The nested build runs the same hooks; it must not start another one.
 if (process.env.LOOPLAB_LEARN_BUILD) process.exit(0);
 
-const stage = process.env.TRUNK_STAGING_DIR;
-if (!stage) {
-  console.error("build-learn.mjs runs as Trunk's post_build hook (TRUNK_STAGING_DIR is unset)");
-  process.exit(1);
-}
+const stage = stagingDir();
 const publicUrl = (process.env.TRUNK_PUBLIC_URL || "/").replace(/\/?$/, "/") + "learn/";
 // Trunk reads TRUNK_* variables as settings: hand the nested build none of ours.
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("TRUNK_")));

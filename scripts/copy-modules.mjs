@@ -6,12 +6,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { stagingDir } from "./hook-stage.mjs";
 
-const stage = process.env.TRUNK_STAGING_DIR;
-if (!stage) {
-  console.error("copy-modules.mjs runs as Trunk's post_build hook (TRUNK_STAGING_DIR is unset)");
-  process.exit(1);
-}
+const stage = stagingDir();
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../crates/engine/src/modules");
 const list = fs.readFileSync(path.join(src, "on_demand.rs"), "utf8").match(/^on_demand!\(([^)]*)\);/m);
 const names = list ? [...list[1].matchAll(/"(\w+)"/g)].map((m) => m[1]) : [];

@@ -5,12 +5,9 @@
 // editor is defined before the app's module starts. A post_build hook.
 import fs from "node:fs";
 import path from "node:path";
+import { stagingDir } from "./hook-stage.mjs";
 
-const stage = process.env.TRUNK_STAGING_DIR;
-if (!stage) {
-  console.error("defer-scripts.mjs runs as Trunk's post_build hook (TRUNK_STAGING_DIR is unset)");
-  process.exit(1);
-}
+const stage = stagingDir();
 const file = path.join(stage, "index.html");
 const html = fs.readFileSync(file, "utf8");
 const out = html.replace(/<script (?![^>]*\b(?:type|defer|async)\b)([^>]*\bsrc=)/g, "<script defer $1");

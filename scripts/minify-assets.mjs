@@ -7,12 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { transformSync } from "esbuild";
+import { stagingDir } from "./hook-stage.mjs";
 
-const stage = process.env.TRUNK_STAGING_DIR;
-if (!stage) {
-  console.error("minify-assets.mjs runs as Trunk's post_build hook (TRUNK_STAGING_DIR is unset)");
-  process.exit(1);
-}
+const stage = stagingDir();
 const page = path.join(stage, "index.html");
 let html = fs.readFileSync(page, "utf8");
 for (const name of fs.readdirSync(stage)) {
