@@ -389,34 +389,42 @@ impl Ord for BigUint {
     }
 }
 
-/// Each operator on references, then the owned and mixed forms.
-macro_rules! natop {
-    ($Trait:ident, $method:ident, |$a:ident, $b:ident| $body:expr) => {
-        impl $Trait<&BigUint> for &BigUint {
-            type Output = BigUint;
-            fn $method(self, $b: &BigUint) -> BigUint {
+/// `$T op $T` on references (`$body`), then the owned and mixed forms
+/// forwarding to it.
+macro_rules! ref_op {
+    ($T:ident, $Trait:ident, $method:ident, |$a:ident, $b:ident| $body:expr) => {
+        impl $Trait<&$T> for &$T {
+            type Output = $T;
+            fn $method(self, $b: &$T) -> $T {
                 let $a = self;
                 $body
             }
         }
-        impl $Trait<BigUint> for BigUint {
-            type Output = BigUint;
-            fn $method(self, o: BigUint) -> BigUint {
+        impl $Trait<$T> for $T {
+            type Output = $T;
+            fn $method(self, o: $T) -> $T {
                 (&self).$method(&o)
             }
         }
-        impl $Trait<&BigUint> for BigUint {
-            type Output = BigUint;
-            fn $method(self, o: &BigUint) -> BigUint {
+        impl $Trait<&$T> for $T {
+            type Output = $T;
+            fn $method(self, o: &$T) -> $T {
                 (&self).$method(o)
             }
         }
-        impl $Trait<BigUint> for &BigUint {
-            type Output = BigUint;
-            fn $method(self, o: BigUint) -> BigUint {
+        impl $Trait<$T> for &$T {
+            type Output = $T;
+            fn $method(self, o: $T) -> $T {
                 self.$method(&o)
             }
         }
+    };
+}
+
+/// Each operator in all reference forms (`ref_op!`), and with a `u32`.
+macro_rules! natop {
+    ($Trait:ident, $method:ident, |$a:ident, $b:ident| $body:expr) => {
+        ref_op!(BigUint, $Trait, $method, |$a, $b| $body);
         impl $Trait<u32> for BigUint {
             type Output = BigUint;
             fn $method(self, o: u32) -> BigUint {
@@ -880,34 +888,10 @@ impl Not for BigInt {
     }
 }
 
-/// Each operator on references, then owned and mixed forms forwarding to it.
+/// Each operator in all reference forms (`ref_op!`), and with primitive ints.
 macro_rules! binop {
     ($Trait:ident, $method:ident, |$a:ident, $b:ident| $body:expr) => {
-        impl $Trait<&BigInt> for &BigInt {
-            type Output = BigInt;
-            fn $method(self, $b: &BigInt) -> BigInt {
-                let $a = self;
-                $body
-            }
-        }
-        impl $Trait<BigInt> for BigInt {
-            type Output = BigInt;
-            fn $method(self, o: BigInt) -> BigInt {
-                (&self).$method(&o)
-            }
-        }
-        impl $Trait<&BigInt> for BigInt {
-            type Output = BigInt;
-            fn $method(self, o: &BigInt) -> BigInt {
-                (&self).$method(o)
-            }
-        }
-        impl $Trait<BigInt> for &BigInt {
-            type Output = BigInt;
-            fn $method(self, o: BigInt) -> BigInt {
-                self.$method(&o)
-            }
-        }
+        ref_op!(BigInt, $Trait, $method, |$a, $b| $body);
         binop!(@scalar $Trait, $method, i32, i64, u32, u64);
     };
     (@scalar $Trait:ident, $method:ident, $($t:ty),*) => {$(
