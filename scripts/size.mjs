@@ -1,14 +1,17 @@
 // Prints the gzipped size of each page's load in the release build: the
-// page and every asset it names (scripts, styles, the wasm). The
-// playground (index.html) is the first load, budget 640 KB; the course page
-// (learn/) is shown for comparison.
+// page and every asset it names (scripts, styles, the wasm), each as a
+// server sends it — its precompressed .gz (scripts/precompress.mjs, which
+// build.sh runs) when there is one, else gzip -9. The playground
+// (index.html) is the first load, budget 640 KB; the course page (learn/)
+// is shown for comparison.
 //   ./scripts/build.sh && node scripts/size.mjs
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { freshGzip, MIN_BYTES } from "./precompress.mjs";
 
-const BUDGET = 640 * 1024;
+const BUDGET = 640_000;
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
 
 /** Gzipped bytes of the page in `dir` and its assets, listed as it goes. */
@@ -24,9 +27,12 @@ function pageSize(dir) {
   for (const p of [...files].sort()) {
     if (!fs.existsSync(p) || fs.statSync(p).isDirectory()) continue;
     const raw = fs.readFileSync(p);
-    const gz = zlib.gzipSync(raw, { level: 9 }).length;
+    const pre = freshGzip(p);
+    const small = raw.length <= MIN_BYTES;
+    const gz = small ? raw.length : pre ? fs.statSync(pre).size : zlib.gzipSync(raw, { level: 9 }).length;
     total += gz;
-    console.log(`${String(gz).padStart(9)}  ${String(raw.length).padStart(9)}  ${path.relative(dist, p)}`);
+    const how = small ? "  (sent as is)" : pre ? "" : "  (no .gz: gzip -9)";
+    console.log(`${String(gz).padStart(9)}  ${String(raw.length).padStart(9)}  ${path.relative(dist, p)}${how}`);
   }
   return total;
 }

@@ -9,4 +9,5 @@ cargo test --workspace --release
 ./scripts/setup.sh --browser
 size_build_env
 trunk build --release
+node scripts/precompress.mjs
 node --test --test-concurrency=1 tests/browser/

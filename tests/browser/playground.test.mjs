@@ -179,6 +179,29 @@ test("modules beyond asyncio load when a program imports them, not with the page
   await page.close();
 });
 
+test("the first load, as sent, stays within 640,000 bytes", async (t) => {
+  // A fresh profile, so no service worker or cache serves anything.
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const sent = new Map();
+    cdp.on("Network.loadingFinished", (e) => sent.set(e.requestId, e.encodedDataLength));
+    await page.goto(app.server.url + "/" + codeFragment("print('ready')\n"));
+    await page.getByTestId("editor").waitFor();
+    await run(page);
+    await waitForStatus(page, "finished");
+    assert.deepEqual(await lines(page), ["0.000ready"]);
+    const bytes = [...sent.values()].reduce((a, b) => a + b, 0);
+    t.diagnostic(`first load: ${bytes} bytes in ${sent.size} responses`);
+    assert.ok(bytes <= 640_000, `the first load took ${bytes} bytes`);
+  } finally {
+    await browser.close();
+  }
+});
+
 test("the page shows its header while the engine loads, then the app replaces it", async () => {
   // A browser of its own: in the shared one the service worker already
   // serves the wasm from its cache, past the hold below.

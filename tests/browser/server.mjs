@@ -4,6 +4,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { freshGzip, MIN_BYTES } from "../../scripts/precompress.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
@@ -13,7 +14,9 @@ const TYPES = {
 
 /**
  * Serves each `mounts` entry (URL prefix → directory), gzipped when the
- * client accepts it (as any real host would); resolves to { url, close, stats }.
+ * client accepts it (as any real host would): the file's precompressed .gz
+ * when there is a fresh one (scripts/precompress.mjs), else gzip -9 on the
+ * fly. Resolves to { url, close, stats }.
  */
 export function serve(mounts) {
   const stats = { bytesSent: 0 };
@@ -29,8 +32,11 @@ export function serve(mounts) {
     fs.readFile(file, (err, body) => {
       if (err) return notFound(res);
       const headers = { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-cache" };
-      if (/\bgzip\b/.test(req.headers["accept-encoding"] || "") && body.length > 512) {
-        if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(body, { level: 9 }));
+      if (/\bgzip\b/.test(req.headers["accept-encoding"] || "") && body.length > MIN_BYTES) {
+        if (!gzipped.has(file)) {
+          const gz = freshGzip(file);
+          gzipped.set(file, gz ? fs.readFileSync(gz) : zlib.gzipSync(body, { level: 9 }));
+        }
         body = gzipped.get(file);
         headers["content-encoding"] = "gzip";
       }
