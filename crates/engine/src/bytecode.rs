@@ -246,6 +246,26 @@ pub struct Code {
     /// Per-`names` entry: what the receiver's class held under that name
     /// the last time `LoadAttr`/`StoreAttr`/`LoadMethod` used it.
     pub attr_cache: Box<[RefCell<AttrCache>]>,
+    /// For a coroutine function with a Rust shortcut (`asyncio.sleep`,
+    /// `Queue.put`, `Queue.get`): see [`AwaitFast`].
+    pub await_fast: Cell<Option<AwaitFast>>,
+}
+
+/// The common case of a coroutine function, in Rust. `await f(args)`
+/// (the call's result awaited at once, so nothing else can see the
+/// coroutine) first calls this with the function's code and the
+/// positional arguments; `None` means anything unusual, and the coroutine
+/// runs as written.
+pub type AwaitFast = fn(&mut crate::vm::Vm, &Rc<Code>, &[Value]) -> crate::vm::PyResult<Option<Shortcut>>;
+
+/// What an [`AwaitFast`] did instead of the coroutine.
+pub enum Shortcut {
+    /// The coroutine would have returned this without suspending: the call
+    /// and the await are skipped.
+    Returned(Value),
+    /// The coroutine would only have awaited this and returned its result:
+    /// it is awaited in the coroutine's place.
+    Awaits(Value),
 }
 
 /// A remembered `type(obj).lookup(name)` with what it implies for

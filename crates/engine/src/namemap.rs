@@ -184,6 +184,10 @@ impl NameMap {
     }
     /// The value at a slot from `find`.
     #[inline]
+    pub fn key_at(&self, slot: usize) -> Option<&Rc<str>> {
+        self.entries.get(slot).map(|(k, _)| k)
+    }
+    #[inline]
     pub fn value_at(&self, slot: usize) -> Option<&Value> {
         self.entries.get(slot).map(|(_, v)| v)
     }

@@ -19,8 +19,10 @@ pub enum NativeData {
     Task(Box<crate::asyncio::tasks::TaskCore>),
     /// The iterator behind `await future`.
     FutureIter { fut: Value, yielded: bool },
-    /// The awaitable behind `sleep(0)`: one bare yield.
-    YieldOnce { done: bool },
+    /// The awaitable behind `sleep(0)`: one bare yield. Standing in for a
+    /// whole `sleep(0)` coroutine (`sleep_awaited`), it carries the line
+    /// that coroutine would add to a traceback thrown through it.
+    YieldOnce { done: bool, stands_for: Option<crate::value::TbEntry> },
     /// A loop callback handle: `Handle` from `call_soon`, `TimerHandle`
     /// from `call_later`/`call_at`.
     Handle(crate::asyncio::events::Handle),

@@ -10,7 +10,8 @@ use super::tasks::{is_task, with_task};
 use crate::namemap::NameMap;
 use crate::native::NativeData;
 use crate::types::{add_method, builtin_fn, new_class};
-use crate::value::{Args, Class, Layout, Obj, Payload, Value};
+use crate::bytecode::{AwaitFast, Code, Op, Shortcut};
+use crate::value::{Args, Class, Layout, Obj, Payload, TbEntry, Value};
 use crate::vm::{IterStep, PyResult, Vm};
 
 fn class(name: &str, module: &str, base: Rc<Class>, layout: Layout) -> Rc<Class> {
@@ -181,7 +182,7 @@ pub fn populate(vm: &mut Vm, g: &mut NameMap) {
     g.set_str("CancelledError", Value::Class(t.cancelled_error.clone()));
     g.set_str("InvalidStateError", Value::Class(t.invalid_state_error.clone()));
     g.set_str("TimeoutError", Value::Class(vm.types.exc("TimeoutError")));
-    let fns: [(&'static str, crate::value::BuiltinFn); 16] = [
+    let fns: [(&'static str, crate::value::BuiltinFn); 17] = [
         ("_extract_stack", extract_stack),
         ("_source_traceback", source_traceback),
         ("_format_callbacks", format_callbacks),
@@ -197,6 +198,7 @@ pub fn populate(vm: &mut Vm, g: &mut NameMap) {
         ("iscoroutine", iscoroutine),
         ("isfuture", isfuture),
         ("_sleep0", sleep0),
+        ("_await_fast", await_fast),
         ("_set_result_unless_cancelled", set_result_unless_cancelled),
     ];
     for (n, f) in fns {
@@ -354,8 +356,50 @@ fn isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// The awaitable behind `sleep(0)`: yields once (a bare yield).
 fn sleep0(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let cls = vm.aio_types().future_iter.clone();
-    let o = Obj::new(cls, Payload::Native(RefCell::new(NativeData::YieldOnce { done: false })));
+    let o = Obj::new(cls, Payload::Native(RefCell::new(NativeData::YieldOnce { done: false, stands_for: None })));
     Ok(Value::Obj(Rc::new(o)))
+}
+
+/// `await sleep(delay)` with `delay <= 0` and no `result`: the coroutine
+/// would only `await _sleep0()` and return None, so that awaitable is
+/// awaited in its place ([`crate::bytecode::AwaitFast`]), carrying the
+/// traceback line of `sleep`'s own await.
+fn sleep_awaited(vm: &mut Vm, code: &Rc<Code>, args: &[Value]) -> PyResult<Option<Shortcut>> {
+    let (delay, rest) = match args {
+        [d] => (d, None),
+        [d, r] => (d, Some(r)),
+        _ => return Ok(None),
+    };
+    let now = match delay {
+        Value::Int(i) => *i <= 0,
+        Value::Float(f) => *f <= 0.0,
+        _ => false,
+    };
+    if !now || rest.is_some_and(|r| !matches!(r, Value::None)) {
+        return Ok(None);
+    }
+    // The first await in `sleep` is `await _sleep0()`: its YIELD_VALUE is
+    // where a throw finds the coroutine.
+    let Some(ip) = code.ops.iter().position(|op| matches!(op, Op::YieldValue)) else { return Ok(None) };
+    let entry = TbEntry { code: code.clone(), line: code.line_at(ip), ip };
+    let cls = vm.aio_types().future_iter.clone();
+    let o = Obj::new(cls, Payload::Native(RefCell::new(NativeData::YieldOnce { done: false, stands_for: Some(entry) })));
+    Ok(Some(Shortcut::Awaits(Value::Obj(Rc::new(o)))))
+}
+
+/// `_await_fast(func, name)`: gives the coroutine function `func` the Rust
+/// shortcut called `name` (`sleep`, `queue_put`, `queue_get`).
+fn await_fast(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fast: AwaitFast = match args.pos.get(1).and_then(|n| n.as_str()) {
+        Some("sleep") => sleep_awaited,
+        Some("queue_put") => super::queues::put_awaited,
+        Some("queue_get") => super::queues::get_awaited,
+        _ => return Err(vm.value_error("unknown shortcut".into())),
+    };
+    if let Some(Value::Function(f)) = args.pos.first() {
+        f.code.await_fast.set(Some(fast));
+    }
+    Ok(Value::None)
 }
 
 fn set_result_unless_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -490,7 +534,7 @@ fn futiter_advance(vm: &mut Vm, it: &Value) -> PyResult<IterStep> {
                 Err(Some(fut.clone()))
             }
         }
-        NativeData::YieldOnce { done } => {
+        NativeData::YieldOnce { done, .. } => {
             if *done {
                 Err(None)
             } else {

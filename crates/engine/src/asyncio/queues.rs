@@ -7,11 +7,11 @@
 //! order; where a subclass overrides one of these methods (`PriorityQueue`
 //! and `LifoQueue` override `_put`/`_get`), the override is called instead.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::futures::{is_future, with_core, FutState};
-use crate::bytecode::{BinOp, CmpKind};
+use crate::bytecode::{BinOp, CmpKind, Code, Shortcut};
 use crate::modules::deque::{is_deque, with_deque};
 use crate::namemap::NameMap;
 use crate::trace::{EventKind, QueueSnapshot, QUEUE_ITEMS_SHOWN};
@@ -20,7 +20,8 @@ use crate::vm::{PyResult, Vm};
 
 /// Adds the functions to the `asyncio` module's globals: the `Queue`
 /// class body binds the methods under their own names; `put()`/`get()`
-/// call the `_fast` ones.
+/// call the `_fast` ones, and `await q.put(x)`/`await q.get()` skip even
+/// that when they need not wait ([`put_awaited`], [`get_awaited`]).
 pub fn populate(g: &mut NameMap) {
     let methods: [(&'static str, &'static str, BuiltinFn); 10] = [
         ("_queue_head", "_head", head),
@@ -141,9 +142,13 @@ const FIELD_NAMES: [&str; 8] =
     ["_queue", "_maxsize", "_getters", "_putters", "_unfinished_tasks", "_finished", "_is_shutdown", "_trace_id"];
 
 thread_local! {
-    /// The dict slot each of [`FIELD_NAMES`] was found at last time: every
-    /// queue's `__init__` sets them in the same order, so they usually match.
-    static FIELD_SLOTS: Cell<[u8; 8]> = const { Cell::new([0; 8]) };
+    /// The dict slot and key each of [`FIELD_NAMES`] (and an event's
+    /// `_value`) was found at last time: every queue's `__init__` sets them
+    /// in the same order with the same key strings, so the usual check is
+    /// one pointer comparison.
+    static FIELD_SLOTS: RefCell<[(usize, Option<Rc<str>>); 9]> = const { RefCell::new([const { (0, None) }; 9]) };
+    /// The one `_queue` key string every queue's dict gets from `_init`.
+    static QUEUE_KEY: Rc<str> = Rc::from("_queue");
 }
 
 fn fields(vm: &mut Vm, q: &Value) -> PyResult<Fields> {
@@ -184,6 +189,10 @@ fn set_field(vm: &mut Vm, q: &Value, name: &str, v: Value) -> PyResult<()> {
 fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let q = this(&args);
     let d = crate::modules::deque::new_deque(vm, std::iter::empty()).ok_or_else(|| vm.runtime_error("no deque type"))?;
+    if let Some(o) = q.as_obj().filter(|o| plain_setattr(o)) {
+        o.dict.borrow_mut().set(QUEUE_KEY.with(Rc::clone), d);
+        return Ok(Value::None);
+    }
     set_field(vm, &q, "_queue", d)?;
     Ok(Value::None)
 }
@@ -382,8 +391,10 @@ fn get_fast(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(arg(&args, 1));
     }
     if mask == 0 {
-        if let Some(got) = quick_get(vm, &q, arg(&args, 1))? {
-            return Ok(got);
+        match quick_get(vm, &q)? {
+            Got::Item(item) => return Ok(item),
+            Got::Empty => return Ok(arg(&args, 1)),
+            Got::Unusual => {}
         }
     }
     let f = fields(vm, &q)?;
@@ -393,15 +404,44 @@ fn get_fast(vm: &mut Vm, args: Args) -> PyResult<Value> {
     do_get_nowait(vm, &q, &f, mask)
 }
 
-/// The dict slot of field `i` of [`FIELD_NAMES`] in a queue's dict.
-fn field_slot(dict: &NameMap, i: usize) -> Option<usize> {
-    let mut slots = FIELD_SLOTS.with(|c| c.get());
-    let at = dict.find_hinted(FIELD_NAMES[i], slots[i] as usize)?;
-    if slots[i] as usize != at {
-        slots[i] = at.min(u8::MAX as usize) as u8;
-        FIELD_SLOTS.with(|c| c.set(slots));
+/// `await q.put(item)` on a plain `Queue` that has room: puts the item
+/// with no coroutine made ([`crate::bytecode::AwaitFast`]).
+pub(super) fn put_awaited(vm: &mut Vm, _code: &Rc<Code>, args: &[Value]) -> PyResult<Option<Shortcut>> {
+    let [q, item] = args else { return Ok(None) };
+    if overrides(vm, q) != 0 {
+        return Ok(None);
     }
-    Some(at)
+    Ok(matches!(quick_put(vm, q, item.clone())?, Ok(true)).then_some(Shortcut::Returned(Value::None)))
+}
+
+/// `await q.get()` on a plain `Queue` that holds an item.
+pub(super) fn get_awaited(vm: &mut Vm, _code: &Rc<Code>, args: &[Value]) -> PyResult<Option<Shortcut>> {
+    let [q] = args else { return Ok(None) };
+    if overrides(vm, q) != 0 {
+        return Ok(None);
+    }
+    Ok(match quick_get(vm, q)? {
+        Got::Item(item) => Some(Shortcut::Returned(item)),
+        Got::Empty | Got::Unusual => None,
+    })
+}
+
+/// The dict slot of field `i` of [`FIELD_NAMES`] in a queue's dict
+/// ([`F_EVENT_VALUE`]: `_value` in an event's).
+fn field_slot(dict: &NameMap, i: usize) -> Option<usize> {
+    FIELD_SLOTS.with(|c| {
+        let mut c = c.borrow_mut();
+        let (at, key) = &c[i];
+        if let (Some(key), Some(k)) = (key, dict.key_at(*at)) {
+            if Rc::ptr_eq(key, k) {
+                return Some(*at);
+            }
+        }
+        let name = FIELD_NAMES.get(i).copied().unwrap_or("_value");
+        let at = dict.find(name)?;
+        c[i] = (at, dict.key_at(at).cloned());
+        Some(at)
+    })
 }
 
 const F_QUEUE: usize = 0;
@@ -411,11 +451,13 @@ const F_PUTTERS: usize = 3;
 const F_UNFINISHED: usize = 4;
 const F_FINISHED: usize = 5;
 const F_SHUTDOWN: usize = 6;
+const F_EVENT_VALUE: usize = 8;
 
 /// Whether an `_internal_event()` is cleared, read from its dict (None:
 /// not a plain event object).
 fn event_cleared(ev: &Value) -> Option<bool> {
-    match ev.as_obj()?.dict.borrow().get("_value")? {
+    let dict = ev.as_obj()?.dict.borrow();
+    match dict.value_at(field_slot(&dict, F_EVENT_VALUE)?)? {
         Value::Bool(set) => Some(!set),
         _ => None,
     }
@@ -459,26 +501,34 @@ fn quick_put(vm: &mut Vm, q: &Value, item: Value) -> PyResult<Result<bool, Value
     Ok(Ok(true))
 }
 
-/// `get()`'s no-wait case for a plain `Queue` (see [`quick_put`]): the
-/// item, `missing` when it must wait, None for the general path.
-fn quick_get(vm: &mut Vm, q: &Value, missing: Value) -> PyResult<Option<Value>> {
-    let Some(o) = q.as_obj() else { return Ok(None) };
+/// What [`quick_get`] found.
+enum Got {
+    Item(Value),
+    /// The queue is empty: `get()` must wait.
+    Empty,
+    /// Anything unusual: the general path decides.
+    Unusual,
+}
+
+/// `get()`'s no-wait case for a plain `Queue` (see [`quick_put`]).
+fn quick_get(vm: &mut Vm, q: &Value) -> PyResult<Got> {
+    let Some(o) = q.as_obj() else { return Ok(Got::Unusual) };
     let dict = o.dict.borrow();
     let (Some(queue), Some(putters)) = (field_slot(&dict, F_QUEUE), field_slot(&dict, F_PUTTERS)) else {
-        return Ok(None);
+        return Ok(Got::Unusual);
     };
     let store = dict.value_at(queue).unwrap_or(&Value::None);
     let Some(item) = with_deque(store, |d| if d.items.is_empty() { None } else { d.pop_front() }) else {
-        return Ok(None);
+        return Ok(Got::Unusual);
     };
-    let Some(item) = item else { return Ok(Some(missing)) };
+    let Some(item) = item else { return Ok(Got::Empty) };
     let putters = any_waiters(dict.value_at(putters).unwrap_or(&Value::None));
     drop(dict);
     if let Some(putters) = putters {
         wake_next(vm, q, 0, &putters)?;
     }
     trace_queue(vm, q)?;
-    Ok(Some(item))
+    Ok(Got::Item(item))
 }
 
 /// The waiter deque, if anyone may be waiting in it (anything that is not a

@@ -167,6 +167,7 @@ impl<'a> Compiler<'a> {
             consts: u.consts,
             global_cache: (0..u.names.len()).map(|_| std::cell::Cell::new(crate::bytecode::GlobalCache::EMPTY)).collect(),
             attr_cache: (0..u.names.len()).map(|_| Default::default()).collect(),
+            await_fast: std::cell::Cell::new(None),
             names: u.names,
             varnames: u.varnames,
             cellvars: u.cellvars,

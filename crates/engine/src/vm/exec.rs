@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::frame::{Block, Resume};
 use super::{Exec, PyResult, Vm};
-use crate::bytecode::{BinOp, CmpKind, GlobalCache, Op};
+use crate::bytecode::{BinOp, CmpKind, GlobalCache, Op, Shortcut};
 use crate::value::{Payload, Value};
 
 /// What an instruction asks the loop to do next.
@@ -982,6 +982,29 @@ impl Vm {
         };
         let (code, argc, nlocals) = (&func.code, func.code.argcount as usize, func.code.varnames.len());
         let generator = code.is_generator_like();
+        if let Some(fast) = code.await_fast.get() {
+            if let Some(done) = self.awaited_at_once(fi) {
+                // The arguments stay on the stack (a copy is handed over)
+                // until it is sure the coroutine is not needed.
+                let shortcut = match &self.frames[fi].stack[from..] {
+                    [a] => fast(self, code, &[a.clone()])?,
+                    [a, b] => fast(self, code, &[a.clone(), b.clone()])?,
+                    _ => None,
+                };
+                if let Some(shortcut) = shortcut {
+                    let f = &mut self.frames[fi];
+                    f.stack.truncate(callee);
+                    match shortcut {
+                        Shortcut::Returned(v) => {
+                            f.stack.push(v);
+                            f.ip = done;
+                        }
+                        Shortcut::Awaits(v) => f.stack.push(v),
+                    }
+                    return Ok(Flow::Next);
+                }
+            }
+        }
         if !generator && self.frames.len() >= self.limits.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
@@ -1004,6 +1027,17 @@ impl Vm {
             self.frames.push(frame);
         }
         Ok(Flow::Next)
+    }
+
+    /// Where the await of the value the current call returns ends, when
+    /// the next instructions are that await (`GetAwaitable`, the first
+    /// `None` sent, `Send`): the call's result is awaited at once.
+    fn awaited_at_once(&self, fi: usize) -> Option<usize> {
+        let f = &self.frames[fi];
+        match f.code.ops.get(f.ip..f.ip + 3)? {
+            [Op::GetAwaitable(_), Op::LoadConst(_), Op::Send(done)] => Some(*done as usize),
+            _ => None,
+        }
     }
 
     /// `s += t` for two strs. When the next instruction stores the result

@@ -163,6 +163,14 @@ impl Vm {
             }
             return self.resume_gen(&g, ResumeWith::Throw(exc), Resume::Send(target));
         }
+        if let Some(entry) = stand_in_line(&sub) {
+            // A `sleep(0)` stand-in: the exception passes through the
+            // coroutine it replaced, which adds its line.
+            if let Some(d) = exc.as_obj().and_then(|o| o.exc()) {
+                d.borrow_mut().traceback.push(entry);
+            }
+            return Err(exc);
+        }
         let throw = match self.getattr(&sub, "throw") {
             Ok(t) => t,
             Err(_) => return Err(exc),
@@ -470,5 +478,14 @@ impl Vm {
             }
         }
         self.call(func, args).map(Some)
+    }
+}
+
+/// The traceback line of the coroutine a native awaitable stands in for.
+fn stand_in_line(sub: &Value) -> Option<crate::value::TbEntry> {
+    let Payload::Native(n) = &sub.as_obj()?.payload else { return None };
+    match &*n.borrow() {
+        NativeData::YieldOnce { stands_for, .. } => stands_for.clone(),
+        _ => None,
     }
 }

@@ -205,6 +205,9 @@ async def sleep(delay, result=None):
         h.cancel()
 
 
+_await_fast(sleep, 'sleep')
+
+
 def _release_waiter(waiter, *args):
     if not waiter.done():
         waiter.set_result(None)
@@ -1514,6 +1517,10 @@ class Queue(_LoopBoundMixin):
             if not putter.done():
                 putter.set_result(None)
         _trace_queue(self)
+
+
+_await_fast(Queue.put, 'queue_put')
+_await_fast(Queue.get, 'queue_get')
 
 
 class PriorityQueue(Queue):

@@ -1,0 +1,77 @@
+//! `await asyncio.sleep(0)`, `await q.put(x)` and `await q.get()` skip
+//! their coroutine (`bytecode::AwaitFast`); what a program can see must not
+//! change: the traceback of an exception thrown through the skipped
+//! coroutine keeps its line, and the trace records the same waits.
+
+use looplab_engine::trace::EventKind;
+use looplab_engine::{Interpreter, Limits, Stream};
+
+fn run(src: &str) -> Interpreter {
+    let mut it = Interpreter::new(src, "prog.py", Limits::default());
+    it.run_to_end();
+    it
+}
+
+#[test]
+fn a_cancelled_sleep_zero_keeps_the_sleep_line_in_its_traceback() {
+    let it = run("\
+import asyncio
+
+async def worker():
+    await asyncio.sleep(0)
+
+async def main():
+    t = asyncio.create_task(worker())
+    await asyncio.sleep(0)
+    t.cancel()
+    await t
+
+asyncio.run(main())
+");
+    let err = it.trace().text(Stream::Stderr);
+    let frames: Vec<&str> = err.lines().filter(|l| l.trim_start().starts_with("File ")).collect();
+    assert_eq!(
+        frames.iter().map(|l| l.rsplit(" in ").next().unwrap_or("")).collect::<Vec<_>>(),
+        ["<module>", "main", "worker", "sleep"],
+        "{err}"
+    );
+    assert!(err.ends_with("asyncio.exceptions.CancelledError\n"), "{err}");
+}
+
+#[test]
+fn queue_waits_are_traced_whether_or_not_put_and_get_take_the_shortcut() {
+    // The consumer's first get() finds the queue empty and waits (the
+    // coroutine runs); the next ones find items (the shortcut).
+    let it = run("\
+import asyncio
+
+async def consumer(q):
+    while (item := await q.get()) is not None:
+        print('got', item)
+
+async def main():
+    q = asyncio.Queue(2)
+    t = asyncio.create_task(consumer(q))
+    await asyncio.sleep(0)
+    for i in range(3):
+        await q.put(i)
+    await q.put(None)
+    await t
+
+asyncio.run(main())
+");
+    assert_eq!(it.trace().text(Stream::Stdout), "got 0\ngot 1\ngot 2\n");
+    let sizes: Vec<usize> = it
+        .trace()
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::QueueChanged { snapshot, .. } => Some(snapshot.size),
+            _ => None,
+        })
+        .collect();
+    // The getter waits on the empty queue; three puts fill it (the third
+    // waits); the getter takes two; waits again; the last put and the
+    // sentinel go in; the getter takes both.
+    assert_eq!(sizes, [0, 1, 2, 2, 1, 0, 0, 1, 2, 1, 0]);
+}
