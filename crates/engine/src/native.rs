@@ -17,8 +17,11 @@ pub enum NativeData {
     Future(Box<crate::asyncio::futures::FutureCore>),
     /// An `asyncio.Task`.
     Task(Box<crate::asyncio::tasks::TaskCore>),
-    /// The iterator behind `await future`.
-    FutureIter { fut: Value, yielded: bool },
+    /// The iterator behind `await future`. Standing in for a whole
+    /// `sleep(delay)` coroutine (`sleep_awaited`), it also does what that
+    /// coroutine would do once its future is done or something is thrown
+    /// in ([`SleepRest`]).
+    FutureIter { fut: Value, yielded: bool, sleep: Option<Box<SleepRest>> },
     /// The awaitable behind `sleep(0)`: one bare yield. Standing in for a
     /// whole `sleep(0)` coroutine (`sleep_awaited`), it carries the line
     /// that coroutine would add to a traceback thrown through it.
@@ -28,6 +31,25 @@ pub enum NativeData {
     Handle(crate::asyncio::events::Handle),
     /// A `collections.deque`.
     Deque(crate::modules::deque::DequeData),
+}
+
+/// The rest of a `sleep(delay)` coroutine whose `await future` a
+/// `FutureIter` stands in for: `finally: h.cancel()`, and the line of that
+/// await in the traceback of whatever leaves it.
+pub struct SleepRest {
+    pub line: crate::value::TbEntry,
+    pub timer_cancelled: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl SleepRest {
+    /// The coroutine ends: its timer is cancelled (harmless once it has
+    /// fired), and an exception leaving it gets its line.
+    pub fn finish(&self, exc: Option<&Value>) {
+        self.timer_cancelled.set(true);
+        if let Some(d) = exc.and_then(|e| e.as_obj()).and_then(|o| o.exc()) {
+            d.borrow_mut().traceback.push(self.line.clone());
+        }
+    }
 }
 
 pub fn unwrap_agen_value(v: &Value) -> Option<Value> {

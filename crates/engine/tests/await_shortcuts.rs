@@ -1,4 +1,4 @@
-//! `await asyncio.sleep(0)`, `await q.put(x)` and `await q.get()` skip
+//! `await asyncio.sleep(d)`, `await q.put(x)` and `await q.get()` skip
 //! their coroutine (`bytecode::AwaitFast`); what a program can see must not
 //! change: the traceback of an exception thrown through the skipped
 //! coroutine keeps its line, and the trace records the same waits.
@@ -74,4 +74,60 @@ asyncio.run(main())
     // waits); the getter takes two; waits again; the last put and the
     // sentinel go in; the getter takes both.
     assert_eq!(sizes, [0, 1, 2, 2, 1, 0, 0, 1, 2, 1, 0]);
+}
+
+#[test]
+fn a_cancelled_sleep_keeps_the_sleep_line_in_its_traceback() {
+    let it = run("\
+import asyncio
+
+async def worker():
+    await asyncio.sleep(5, result='late')
+
+async def main():
+    t = asyncio.create_task(worker())
+    await asyncio.sleep(1)
+    t.cancel()
+    await t
+
+asyncio.run(main())
+");
+    let err = it.trace().text(Stream::Stderr);
+    let frames: Vec<&str> = err.lines().filter(|l| l.trim_start().starts_with("File ")).collect();
+    assert_eq!(
+        frames.iter().map(|l| l.rsplit(" in ").next().unwrap_or("")).collect::<Vec<_>>(),
+        ["<module>", "main", "worker", "sleep"],
+        "{err}"
+    );
+    // The line of `return await future` in asyncio.py, as the coroutine
+    // itself would report it.
+    let line = include_str!("../src/modules/py/asyncio.py").lines().position(|l| l.trim() == "return await future").map(|i| i + 1);
+    assert!(err.contains(&format!("File \"<asyncio>\", line {}, in sleep\n", line.unwrap_or(0))), "{err}");
+}
+
+#[test]
+fn a_cancelled_sleep_cancels_its_timer() {
+    // Nothing wakes main after the cancel: CPython would wait forever. The
+    // loop must say so at once, not first jump to the dead sleep's timer.
+    let it = run("\
+import asyncio
+
+async def worker():
+    await asyncio.sleep(100)
+
+async def main():
+    t = asyncio.create_task(worker())
+    await asyncio.sleep(1)
+    t.cancel()
+    try:
+        await t
+    except asyncio.CancelledError:
+        print('cancelled')
+    await asyncio.Event().wait()
+
+asyncio.run(main())
+");
+    assert_eq!(it.trace().text(Stream::Stdout), "cancelled\n");
+    let deadlock = it.trace().events.iter().find(|e| matches!(&e.kind, EventKind::Output { text, .. } if text.starts_with("deadlock:")));
+    assert_eq!(deadlock.map(|e| e.t), Some(1.0), "{}", it.trace().text(Stream::Stderr));
 }

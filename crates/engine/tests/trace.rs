@@ -352,6 +352,38 @@ Task-1 'main' waits on Task-2; Task-2 'consumer' waits on Queue.get() 'jobs' (qu
 }
 
 #[test]
+fn deadlock_is_diagnosed_when_nothing_is_traced() {
+    // As `looplab run` without --trace: no events are kept, yet the
+    // message still says what each task waits on.
+    let mut it = Interpreter::new(
+        "\
+import asyncio
+
+async def consumer(q):
+    print('got', await q.get())
+
+async def main():
+    lock = asyncio.Lock()
+    await lock.acquire()
+    t = asyncio.create_task(consumer(asyncio.Queue()))
+    async with lock:
+        pass
+
+asyncio.run(main())
+",
+        "prog.py",
+        Limits::default(),
+    );
+    it.vm.trace.cap = 0;
+    assert_eq!(it.run_to_end(), 1);
+    assert_eq!(
+        it.trace().text(Stream::Stderr),
+        "deadlock: every task is waiting and nothing can wake them — \
+Task-1 'main' waits on Lock.acquire(); Task-2 'consumer' waits on Queue.get() (queue empty)\n"
+    );
+}
+
+#[test]
 fn a_blocked_loop_is_a_span_while_threads_run() {
     let it = run("\
 import asyncio, threading, time

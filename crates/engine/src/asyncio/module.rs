@@ -360,30 +360,48 @@ fn sleep0(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Obj(Rc::new(o)))
 }
 
-/// `await sleep(delay)` with `delay <= 0` and no `result`: the coroutine
-/// would only `await _sleep0()` and return None, so that awaitable is
-/// awaited in its place ([`crate::bytecode::AwaitFast`]), carrying the
-/// traceback line of `sleep`'s own await.
+/// `await sleep(delay, result)`, with an int or finite float delay, in a
+/// running loop outside debug mode: what the coroutine would await is
+/// awaited in its place ([`crate::bytecode::AwaitFast`]), carrying what
+/// the rest of `sleep` does, above all the traceback line of its await.
+/// For `delay <= 0` (and no result) that is `_sleep0()`'s one bare yield;
+/// otherwise the future that a timer resolves, made, tagged and scheduled
+/// exactly as `sleep` does (`SleepRest` is its `finally`).
 fn sleep_awaited(vm: &mut Vm, code: &Rc<Code>, args: &[Value]) -> PyResult<Option<Shortcut>> {
-    let (delay, rest) = match args {
-        [d] => (d, None),
-        [d, r] => (d, Some(r)),
+    let (delay, result) = match args {
+        [d] => (d, Value::None),
+        [d, r] => (d, r.clone()),
         _ => return Ok(None),
     };
-    let now = match delay {
-        Value::Int(i) => *i <= 0,
-        Value::Float(f) => *f <= 0.0,
-        _ => false,
+    let delay = match delay {
+        Value::Int(i) => *i as f64,
+        Value::Float(f) if f.is_finite() => *f,
+        _ => return Ok(None),
     };
-    if !now || rest.is_some_and(|r| !matches!(r, Value::None)) {
-        return Ok(None);
-    }
-    // The first await in `sleep` is `await _sleep0()`: its YIELD_VALUE is
-    // where a throw finds the coroutine.
-    let Some(ip) = code.ops.iter().position(|op| matches!(op, Op::YieldValue)) else { return Ok(None) };
-    let entry = TbEntry { code: code.clone(), line: code.line_at(ip), ip };
+    // The YIELD_VALUEs of sleep's two awaits (`await _sleep0()`, then
+    // `return await future`) are where a throw finds the coroutine.
+    let mut yields = code.ops.iter().enumerate().filter(|(_, op)| matches!(op, Op::YieldValue)).map(|(ip, _)| ip);
+    let (Some(first), Some(second)) = (yields.next(), yields.next()) else { return Ok(None) };
+    let line_of = |ip: usize| TbEntry { code: code.clone(), line: code.line_at(ip), ip };
     let cls = vm.aio_types().future_iter.clone();
-    let o = Obj::new(cls, Payload::Native(RefCell::new(NativeData::YieldOnce { done: false, stands_for: Some(entry) })));
+    let awaited = if delay <= 0.0 {
+        if !result.is_none() {
+            return Ok(None);
+        }
+        NativeData::YieldOnce { done: false, stands_for: Some(line_of(first)) }
+    } else {
+        if !loop_here(vm) || vm.aio.debug {
+            return Ok(None);
+        }
+        let fut = vm.new_future();
+        let until = vm.clock + delay;
+        super::tracing::tag_wait(vm, &fut, crate::trace::WaitOn::Sleep { until });
+        let wake = builtin_fn("_set_result_unless_cancelled", set_result_unless_cancelled);
+        let timer = vm.aio.call_at(until, Callback::Call { func: wake, args: vec![fut.clone(), result] }, None);
+        let rest = crate::native::SleepRest { line: line_of(second), timer_cancelled: timer.cancelled };
+        NativeData::FutureIter { fut, yielded: false, sleep: Some(Box::new(rest)) }
+    };
+    let o = Obj::new(cls, Payload::Native(RefCell::new(awaited)));
     Ok(Some(Shortcut::Awaits(Value::Obj(Rc::new(o)))))
 }
 
@@ -495,7 +513,7 @@ fn fut_get_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn fut_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = vm.aio_types().future_iter.clone();
-    let o = Obj::new(cls, Payload::Native(RefCell::new(NativeData::FutureIter { fut: this(&args), yielded: false })));
+    let o = Obj::new(cls, Payload::Native(RefCell::new(NativeData::FutureIter { fut: this(&args), yielded: false, sleep: None })));
     Ok(Value::Obj(Rc::new(o)))
 }
 
@@ -524,14 +542,14 @@ fn futiter_advance(vm: &mut Vm, it: &Value) -> PyResult<IterStep> {
     let Some(o) = it.as_obj() else { return Err(vm.type_error("bad iterator".into())) };
     let Payload::Native(n) = &o.payload else { return Err(vm.type_error("bad iterator".into())) };
     let action = match &mut *n.borrow_mut() {
-        NativeData::FutureIter { fut, yielded } => {
+        NativeData::FutureIter { fut, yielded, sleep } => {
             let done = with_core(fut, |c| c.state != FutState::Pending).unwrap_or(true);
             if !done && !*yielded {
                 *yielded = true;
                 with_core(fut, |c| c.blocking = true);
                 Ok(fut.clone())
             } else {
-                Err(Some(fut.clone()))
+                Err(Some((fut.clone(), sleep.take())))
             }
         }
         NativeData::YieldOnce { done, .. } => {
@@ -546,12 +564,13 @@ fn futiter_advance(vm: &mut Vm, it: &Value) -> PyResult<IterStep> {
     };
     match action {
         Ok(y) => Ok(IterStep::Yield(y)),
-        Err(Some(fut)) => {
+        Err(Some((fut, sleep))) => {
             let done = with_core(&fut, |c| c.state != FutState::Pending).unwrap_or(true);
-            if !done {
-                return Err(vm.runtime_error("await wasn't used with future"));
+            let r = if done { vm.fut_result(&fut) } else { Err(vm.runtime_error("await wasn't used with future")) };
+            if let Some(s) = sleep {
+                s.finish(r.as_ref().err());
             }
-            vm.fut_result(&fut).map(IterStep::Return)
+            r.map(IterStep::Return)
         }
         Err(None) => Ok(IterStep::Return(Value::None)),
     }

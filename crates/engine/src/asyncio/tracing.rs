@@ -106,11 +106,10 @@ impl Vm {
     }
 }
 
-/// `_wait_tag(fut, kind, arg)`: what awaiting `fut` means.
+/// `_wait_tag(fut, kind, arg)`: what awaiting `fut` means. Set even when
+/// the trace records nothing (a `looplab run` without `--trace`, or past
+/// the event cap): the deadlock message reads it too.
 fn wait_tag(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if !vm.trace.recording() {
-        return Ok(Value::None);
-    }
     let fut = arg(&args, 0);
     let kind = vm.str_of(&arg(&args, 1))?;
     let a = arg(&args, 2);
@@ -134,12 +133,18 @@ fn wait_tag(vm: &mut Vm, args: Args) -> PyResult<Value> {
         } },
         _ => return Err(vm.value_error(format!("unknown wait kind '{kind}'"))),
     };
+    tag_wait(vm, &fut, on);
+    Ok(Value::None)
+}
+
+/// Marks `fut` as what the running task waits on when it awaits it, for
+/// the trace and the deadlock message.
+pub(crate) fn tag_wait(vm: &mut Vm, fut: &Value, on: WaitOn) {
     let owner = vm.aio.current_task.as_ref().and_then(|t| with_task(t, |c| c.id));
-    with_core(&fut, |c| {
+    with_core(fut, |c| {
         c.purpose = Some(on);
         c.owner = owner;
     });
-    Ok(Value::None)
 }
 
 /// `_trace_deadline(when)`: the running task's current timeout deadline

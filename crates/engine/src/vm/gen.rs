@@ -163,12 +163,7 @@ impl Vm {
             }
             return self.resume_gen(&g, ResumeWith::Throw(exc), Resume::Send(target));
         }
-        if let Some(entry) = stand_in_line(&sub) {
-            // A `sleep(0)` stand-in: the exception passes through the
-            // coroutine it replaced, which adds its line.
-            if let Some(d) = exc.as_obj().and_then(|o| o.exc()) {
-                d.borrow_mut().traceback.push(entry);
-            }
+        if thrown_into_stand_in(&sub, &exc) {
             return Err(exc);
         }
         let throw = match self.getattr(&sub, "throw") {
@@ -481,11 +476,26 @@ impl Vm {
     }
 }
 
-/// The traceback line of the coroutine a native awaitable stands in for.
-fn stand_in_line(sub: &Value) -> Option<crate::value::TbEntry> {
-    let Payload::Native(n) = &sub.as_obj()?.payload else { return None };
-    match &*n.borrow() {
-        NativeData::YieldOnce { stands_for, .. } => stands_for.clone(),
-        _ => None,
+/// A throw into a native awaitable standing in for a `sleep()` coroutine:
+/// the exception passes through the coroutine it replaced, which adds its
+/// line (and cancels its timer). False: `sub` is something else.
+fn thrown_into_stand_in(sub: &Value, exc: &Value) -> bool {
+    let Some(Payload::Native(n)) = sub.as_obj().map(|o| &o.payload) else { return false };
+    let mut n = n.borrow_mut();
+    match &mut *n {
+        NativeData::YieldOnce { stands_for: Some(line), .. } => {
+            if let Some(d) = exc.as_obj().and_then(|o| o.exc()) {
+                d.borrow_mut().traceback.push(line.clone());
+            }
+            true
+        }
+        NativeData::FutureIter { sleep, .. } => match sleep.take() {
+            Some(s) => {
+                s.finish(Some(exc));
+                true
+            }
+            None => false,
+        },
+        _ => false,
     }
 }
