@@ -25,6 +25,22 @@ export async function launch() {
   };
 }
 
+/**
+ * A page of `browser` that asks for everything from the network (no
+ * cache), with `sent()` the bytes received so far, headers included, in
+ * how many responses.
+ */
+export async function uncachedPage(browser) {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const sizes = new Map();
+  cdp.on("Network.loadingFinished", (e) => sizes.set(e.requestId, e.encodedDataLength));
+  const sent = () => ({ bytes: [...sizes.values()].reduce((a, b) => a + b, 0), responses: sizes.size });
+  return { page, sent };
+}
+
 /** The `#code=` fragment for `code` (base64url of UTF-8, no padding). */
 export function codeFragment(code) {
   return "#code=" + Buffer.from(code, "utf8").toString("base64url");

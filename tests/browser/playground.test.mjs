@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { codeFragment, launch } from "./browser.mjs";
+import { codeFragment, launch, uncachedPage } from "./browser.mjs";
 import { useApp, shots } from "./app.mjs";
 
 const app = useApp();
@@ -183,19 +183,14 @@ test("the first load, as sent, stays within 640,000 bytes", async (t) => {
   // A fresh profile, so no service worker or cache serves anything.
   const browser = await launch();
   try {
-    const page = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    const sent = new Map();
-    cdp.on("Network.loadingFinished", (e) => sent.set(e.requestId, e.encodedDataLength));
+    const { page, sent } = await uncachedPage(browser);
     await page.goto(app.server.url + "/" + codeFragment("print('ready')\n"));
     await page.getByTestId("editor").waitFor();
     await run(page);
     await waitForStatus(page, "finished");
     assert.deepEqual(await lines(page), ["0.000ready"]);
-    const bytes = [...sent.values()].reduce((a, b) => a + b, 0);
-    t.diagnostic(`first load: ${bytes} bytes in ${sent.size} responses`);
+    const { bytes, responses } = sent();
+    t.diagnostic(`first load: ${bytes} bytes in ${responses} responses`);
     assert.ok(bytes <= 640_000, `the first load took ${bytes} bytes`);
   } finally {
     await browser.close();

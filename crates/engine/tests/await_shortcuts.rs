@@ -12,13 +12,23 @@ fn run(src: &str) -> Interpreter {
     it
 }
 
+/// The function of each frame a printed traceback lists, outermost first.
+fn traceback_functions(err: &str) -> Vec<&str> {
+    err.lines().filter(|l| l.trim_start().starts_with("File ")).map(|l| l.rsplit(" in ").next().unwrap_or("")).collect()
+}
+
 #[test]
-fn a_cancelled_sleep_zero_keeps_the_sleep_line_in_its_traceback() {
-    let it = run("\
+fn a_cancelled_sleep_keeps_the_sleep_line_in_its_traceback() {
+    // sleep(0) stands in for `await _sleep0()`, sleep(5) for `return await
+    // future`: the line in asyncio.py the coroutine itself would report.
+    let asyncio_py = include_str!("../src/modules/py/asyncio.py");
+    for (args, awaits) in [("0", "await _sleep0()"), ("5, result='late'", "return await future")] {
+        let it = run(&format!(
+            "\
 import asyncio
 
 async def worker():
-    await asyncio.sleep(0)
+    await asyncio.sleep({args})
 
 async def main():
     t = asyncio.create_task(worker())
@@ -27,15 +37,14 @@ async def main():
     await t
 
 asyncio.run(main())
-");
-    let err = it.trace().text(Stream::Stderr);
-    let frames: Vec<&str> = err.lines().filter(|l| l.trim_start().starts_with("File ")).collect();
-    assert_eq!(
-        frames.iter().map(|l| l.rsplit(" in ").next().unwrap_or("")).collect::<Vec<_>>(),
-        ["<module>", "main", "worker", "sleep"],
-        "{err}"
-    );
-    assert!(err.ends_with("asyncio.exceptions.CancelledError\n"), "{err}");
+"
+        ));
+        let err = it.trace().text(Stream::Stderr);
+        assert_eq!(traceback_functions(&err), ["<module>", "main", "worker", "sleep"], "{err}");
+        let line = asyncio_py.lines().position(|l| l.trim() == awaits).map_or(0, |i| i + 1);
+        assert!(err.contains(&format!("File \"<asyncio>\", line {line}, in sleep\n")), "{err}");
+        assert!(err.ends_with("asyncio.exceptions.CancelledError\n"), "{err}");
+    }
 }
 
 #[test]
@@ -74,35 +83,6 @@ asyncio.run(main())
     // waits); the getter takes two; waits again; the last put and the
     // sentinel go in; the getter takes both.
     assert_eq!(sizes, [0, 1, 2, 2, 1, 0, 0, 1, 2, 1, 0]);
-}
-
-#[test]
-fn a_cancelled_sleep_keeps_the_sleep_line_in_its_traceback() {
-    let it = run("\
-import asyncio
-
-async def worker():
-    await asyncio.sleep(5, result='late')
-
-async def main():
-    t = asyncio.create_task(worker())
-    await asyncio.sleep(1)
-    t.cancel()
-    await t
-
-asyncio.run(main())
-");
-    let err = it.trace().text(Stream::Stderr);
-    let frames: Vec<&str> = err.lines().filter(|l| l.trim_start().starts_with("File ")).collect();
-    assert_eq!(
-        frames.iter().map(|l| l.rsplit(" in ").next().unwrap_or("")).collect::<Vec<_>>(),
-        ["<module>", "main", "worker", "sleep"],
-        "{err}"
-    );
-    // The line of `return await future` in asyncio.py, as the coroutine
-    // itself would report it.
-    let line = include_str!("../src/modules/py/asyncio.py").lines().position(|l| l.trim() == "return await future").map(|i| i + 1);
-    assert!(err.contains(&format!("File \"<asyncio>\", line {}, in sleep\n", line.unwrap_or(0))), "{err}");
 }
 
 #[test]
