@@ -51,6 +51,19 @@ pub fn format_exception(vm: &mut Vm, exc: &Value) -> String {
     tbexc::format(&tree)
 }
 
+/// `traceback.format_exception(exc, limit=limit, chain=chain)` joined.
+pub fn format_exception_restricted(vm: &mut Vm, exc: &Value, limit: Option<i64>, chain: bool) -> String {
+    let mut tree = tbexc::build(vm, exc);
+    tree.restrict(limit, chain);
+    tbexc::format(&tree)
+}
+
+/// `traceback.format_exception_only(exc)` joined: the last lines of the
+/// report, notes included.
+pub fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {
+    tbexc::build(vm, exc).exception_only()
+}
+
 /// `Type: message` as the last traceback line shows it (with the
 /// "Did you mean" suggestion).
 pub fn exception_line(vm: &mut Vm, exc: &Value) -> String {

@@ -8,6 +8,7 @@ pub mod random;
 mod random_module;
 mod re;
 pub mod time;
+mod traceback;
 pub mod sys;
 pub mod typing;
 
@@ -71,6 +72,7 @@ impl Vm {
             "time" => time::make(self),
             "_collections" => deque::make(self),
             "_re" => re::make(self),
+            "_traceback" => traceback::make(self),
             "_thread" => crate::asyncio::threads::make_thread_module(self),
             "_contextvars" => crate::asyncio::threads::make_contextvars_module(self),
             _ => match EMBEDDED.iter().find(|(n, _)| *n == top) {

@@ -12,6 +12,8 @@ pub fn make(vm: &mut Vm) -> Value {
     let stderr = vm.new_stream_object("stderr");
     let mut g = m.globals.borrow_mut();
     g.set_str("exit", builtin_fn("exit", exit));
+    g.set_str("exception", builtin_fn("exception", exception));
+    g.set_str("exc_info", builtin_fn("exc_info", exc_info));
     g.set_str("getrecursionlimit", builtin_fn("getrecursionlimit", getrecursionlimit));
     g.set_str("setrecursionlimit", builtin_fn("setrecursionlimit", setrecursionlimit));
     g.set_str("stdout", stdout);
@@ -81,6 +83,25 @@ fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
         d.borrow_mut().args = vec![code.clone()];
     }
     Err(e)
+}
+
+/// `sys.exception()`: the exception being handled (in an `except` block,
+/// here or in a caller), else None.
+fn exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    check_arity(vm, "exception", &args, 0, 0)?;
+    Ok(vm.current_handled().unwrap_or(Value::None))
+}
+
+/// `sys.exc_info()`: that exception as (type, value, traceback).
+fn exc_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    check_arity(vm, "exc_info", &args, 0, 0)?;
+    Ok(match vm.current_handled() {
+        Some(e) => {
+            let tb = vm.traceback_object(&e);
+            Value::tuple(vec![Value::Class(vm.type_of(&e)), e, tb])
+        }
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
 }
 
 fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {

@@ -479,6 +479,35 @@ fn format_node(tree: &Tree, root: usize, ctx: &mut Ctx) {
     }
 }
 
+impl Tree {
+    /// What `traceback.format_exception(..., limit=, chain=)` leaves out:
+    /// with `chain` false every cause and context; with a `limit` each
+    /// traceback keeps its outermost `limit` frames (innermost `-limit`
+    /// when negative).
+    pub fn restrict(&mut self, limit: Option<i64>, chain: bool) {
+        for n in &mut self.nodes {
+            if !chain {
+                n.cause = None;
+                n.context = None;
+            }
+            // The stack is innermost first.
+            match limit {
+                Some(l) if l >= 0 => {
+                    let drop = n.stack.len().saturating_sub(l as usize);
+                    n.stack.drain(..drop);
+                }
+                Some(l) => n.stack.truncate(l.unsigned_abs() as usize),
+                None => {}
+            }
+        }
+    }
+
+    /// The root exception's last lines (`format_exception_only`).
+    pub fn exception_only(&self) -> String {
+        format_exception_only(&self.nodes[0])
+    }
+}
+
 /// The whole report text.
 pub fn format(tree: &Tree) -> String {
     let mut ctx = Ctx { depth: 0, need_close: false, out: String::new() };
