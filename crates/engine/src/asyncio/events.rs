@@ -107,6 +107,10 @@ pub struct Runtime {
     pub task_ids: u64,
     /// `asyncio.run` closes the loop at the end; `Runner.run` does not.
     pub close_at_end: bool,
+    /// `loop.run_until_complete()`: the loop stops as soon as its future
+    /// is done; the other tasks stay as they are, scheduled callbacks and
+    /// timers included, for the next run.
+    pub keep_leftovers: bool,
     /// A SystemExit/KeyboardInterrupt that escaped a callback: the loop
     /// cancels the leftover tasks, lets them finish, then re-raises it.
     pub fatal: Option<Value>,
@@ -166,6 +170,13 @@ impl Runtime {
         self.seq += 1;
         self.timers.push(Timer { when, seq: self.seq, handle: h.clone() });
         h
+    }
+
+    /// Drops the callbacks and timers of a loop that is closing. Threads
+    /// outlive the loop: their wake-ups stay scheduled.
+    pub fn discard_scheduled(&mut self) {
+        self.ready.retain(|h| h.callback.is_worker());
+        self.timers.retain(|t| t.handle.callback.is_worker());
     }
 
     /// The tasks still alive.

@@ -129,6 +129,9 @@ impl Vm {
             return None;
         }
         self.aio.stopping = false;
+        if self.aio.keep_leftovers {
+            return Some(self.end_loop_with(None));
+        }
         let pending: Vec<Value> = self
             .aio
             .live_tasks()
@@ -165,15 +168,22 @@ impl Vm {
             }
         }
         self.aio.active = false;
-        // Threads outlive the loop: their wake-ups stay scheduled.
-        self.aio.ready.retain(|h| h.callback.is_worker());
-        self.aio.timers.retain(|t| t.handle.callback.is_worker());
+        if !std::mem::take(&mut self.aio.keep_leftovers) {
+            self.aio.discard_scheduled();
+        }
         self.aio.ntodo = 0;
         self.aio.running = Some(Running::Program);
         self.frames = std::mem::take(&mut self.aio.parked);
         let outcome: PyResult<Value> = match fatal {
             Some(e) => Err(e),
             None => match main {
+                Some(m) if futures::with_core(&m, |c| c.state == FutState::Pending).unwrap_or(false) => {
+                    // It may finish in a later run, which its stop must not end.
+                    futures::with_core(&m, |c| {
+                        c.callbacks.retain(|cb| !matches!(cb, Value::Builtin(b) if b.name == "_run_until_complete_cb"))
+                    });
+                    Err(self.runtime_error("Event loop stopped before Future completed."))
+                }
                 Some(m) => self.fut_result(&m),
                 None => Ok(Value::None),
             },

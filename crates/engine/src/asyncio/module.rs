@@ -117,6 +117,7 @@ fn install_methods(t: &AioTypes) {
     add_method(l, "call_later", "loop", loop_call_later);
     add_method(l, "call_at", "loop", loop_call_at);
     add_method(l, "is_running", "loop", loop_is_running);
+    add_method(l, "stop", "loop", stop_loop);
     add_method(l, "get_debug", "loop", loop_get_debug);
     add_method(l, "set_debug", "loop", loop_set_debug);
     add_method(l, "set_exception_handler", "loop", loop_set_exception_handler);
@@ -182,13 +183,15 @@ pub fn populate(vm: &mut Vm, g: &mut NameMap) {
     g.set_str("CancelledError", Value::Class(t.cancelled_error.clone()));
     g.set_str("InvalidStateError", Value::Class(t.invalid_state_error.clone()));
     g.set_str("TimeoutError", Value::Class(vm.types.exc("TimeoutError")));
-    let fns: [(&'static str, crate::value::BuiltinFn); 17] = [
+    let fns: [(&'static str, crate::value::BuiltinFn); 19] = [
         ("_extract_stack", extract_stack),
         ("_source_traceback", source_traceback),
         ("_format_callbacks", format_callbacks),
         ("_reprlib_repr", reprlib_repr),
         ("_is_async_def", is_async_def),
         ("_close_loop", close_loop),
+        ("_discard_scheduled", discard_scheduled),
+        ("_warn", warn),
         ("run", run),
         ("create_task", create_task),
         ("get_running_loop", get_running_loop),
@@ -253,7 +256,10 @@ fn loop_here(vm: &Vm) -> bool {
     vm.aio.active && vm.aio.current_worker.is_none()
 }
 
-/// `asyncio.run(coro, *, debug=None)`.
+/// `asyncio.run(coro, *, debug=None)`; with `_runner`, `Runner.run()`;
+/// with `_until_complete`, `loop.run_until_complete()`, whose argument may
+/// also be a future or task; with `_forever` too, `loop.run_forever()`
+/// (no argument: the loop runs until `loop.stop()`).
 fn run(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if vm.aio.active {
         return Err(vm.runtime_error("asyncio.run() cannot be called from a running event loop"));
@@ -263,7 +269,9 @@ fn run(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .as_gen(&coro)
         .map(|g| matches!(&g.payload, Payload::Gen(st) if st.borrow().kind == crate::bytecode::CodeKind::Coroutine))
         .unwrap_or(false);
-    if !is_coro {
+    let until_complete = args.kw("_until_complete").is_some();
+    let forever = args.kw("_forever").is_some();
+    if !is_coro && !forever && !(until_complete && super::futures::is_future(&coro)) {
         let r = vm.repr(&coro)?;
         return Err(vm.value_error(format!("a coroutine was expected, got {r}")));
     }
@@ -272,7 +280,7 @@ fn run(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     // `asyncio.run` makes a new loop (debug off unless asked); a Runner
     // keeps its loop, and with it a `loop.set_debug()` made before.
-    let runner = args.kw("_runner").is_some();
+    let runner = args.kw("_runner").is_some() || until_complete;
     if !runner {
         vm.aio.debug = false;
         vm.aio.exception_handler = None;
@@ -286,12 +294,18 @@ fn run(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     vm.aio.active = true;
     vm.aio.close_at_end = !runner;
-    vm.aio.stopping = false;
+    vm.aio.keep_leftovers = until_complete;
+    // A stop() made before run_forever() ends it after one iteration.
+    vm.aio.stopping &= forever;
     vm.aio.shutdown = None;
-    let main = vm.create_task(coro, None)?;
-    let stop = builtin_fn("_run_until_complete_cb", stop_loop);
-    vm.fut_add_done_callback(&main, stop);
-    vm.aio.main_task = Some(main);
+    vm.aio.main_task = if forever {
+        None
+    } else {
+        let main = if is_coro { vm.create_task(coro, None)? } else { coro };
+        let stop = builtin_fn("_run_until_complete_cb", stop_loop);
+        vm.fut_add_done_callback(&main, stop);
+        Some(main)
+    };
     // Park the caller: the scheduler runs with an empty frame stack and
     // gives these frames back (with the result) when the loop ends.
     vm.aio.parked = std::mem::take(&mut vm.frames);
@@ -299,6 +313,8 @@ fn run(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// The main task's done callback, and `loop.stop()`: the loop stops after
+/// this iteration.
 fn stop_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.aio.stopping = true;
     Ok(Value::None)
@@ -835,6 +851,26 @@ fn loop_set_debug(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `Runner.close()`: the loop's closing tasks take their names.
 fn close_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.consume_close_task_names();
+    Ok(Value::None)
+}
+
+/// `loop.close()`: what is still scheduled will never run.
+fn discard_scheduled(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    vm.aio.discard_scheduled();
+    Ok(Value::None)
+}
+
+/// `_warn(category, message)`: `warnings.warn(message, category)` as
+/// Python's default filters show it: once per program line, with the line.
+fn warn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let category = vm.str_of(&this(&args))?;
+    let message = vm.str_of(&args.pos.get(1).cloned().unwrap_or(Value::None))?;
+    let file = vm.filename.to_string();
+    let Some(line) = vm.program_line() else { return Ok(Value::None) };
+    if vm.warn_registry.insert((file.clone(), line, message.clone())) {
+        let src = vm.program_source_line(&file, line).map(|s| format!("  {s}\n")).unwrap_or_default();
+        vm.write(crate::trace::Stream::Stderr, &format!("{file}:{line}: {category}: {message}\n{src}"));
+    }
     Ok(Value::None)
 }
 

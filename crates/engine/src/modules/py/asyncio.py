@@ -1663,11 +1663,79 @@ def _install_loop_methods():
     loop_cls = type(Future().get_loop())
     loop_cls.run_in_executor = _run_in_executor
     loop_cls.is_closed = _loop_is_closed
+    loop_cls.run_until_complete = _loop_run_until_complete
+    loop_cls.run_forever = _loop_run_forever
+    loop_cls.close = _loop_close
 
 
 def _loop_is_closed(self):
     # CORE: there is one loop object; Runner marks it closed/open.
     return getattr(self, '_ll_closed', False) and not self.is_running()
+
+
+def _loop_run_until_complete(self, future):
+    if self.is_closed():
+        raise RuntimeError('Event loop is closed')
+    if self.is_running():
+        raise RuntimeError('This event loop is already running')
+    if not isfuture(future) and not iscoroutine(future):
+        future = ensure_future(future, loop=self)
+    if isinstance(future, _PyFuture):
+        # CORE: the loop runs until a Rust future is done; this one is
+        # resolved when the Python future (a gather) is.
+        done = self.create_future()
+        future.add_done_callback(lambda _: done.set_result(None))
+        run(done, _until_complete=True)
+        return future.result()
+    return run(future, _until_complete=True)
+
+
+def _loop_run_forever(self):
+    if self.is_closed():
+        raise RuntimeError('Event loop is closed')
+    if self.is_running():
+        raise RuntimeError('This event loop is already running')
+    run(None, _until_complete=True, _forever=True)
+
+
+def _loop_close(self):
+    if self.is_running():
+        raise RuntimeError("Cannot close a running event loop")
+    if self.is_closed():
+        return
+    self._ll_closed = True
+    _discard_scheduled()
+
+
+# The event loop policy, for programs that drive the loop themselves
+# (loop.run_until_complete). CORE: there is one loop object, so a new loop
+# is that one, opened again.
+_policy_loop = None
+_policy_loop_set = False
+
+
+def new_event_loop():
+    loop = Future().get_loop()
+    loop._ll_closed = False
+    return loop
+
+
+def set_event_loop(loop):
+    global _policy_loop, _policy_loop_set
+    _policy_loop = loop
+    _policy_loop_set = True
+
+
+def get_event_loop():
+    loop = _running_loop_or_none()
+    if loop is not None:
+        return loop
+    if _policy_loop is None:
+        if _policy_loop_set:
+            raise RuntimeError("There is no current event loop in thread 'MainThread'.")
+        _warn('DeprecationWarning', 'There is no current event loop')
+        set_event_loop(new_event_loop())
+    return _policy_loop
 
 
 _install_loop_methods()

@@ -1,0 +1,11 @@
+# get_event_loop() with no loop: DeprecationWarning, then a loop to drive.
+import asyncio
+
+async def main():
+    await asyncio.sleep(0.1)
+    print("hi")
+    return 5
+
+loop = asyncio.get_event_loop()
+print(loop.run_until_complete(main()))
+loop.close()
