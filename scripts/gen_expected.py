@@ -64,6 +64,8 @@ def base_env():
     env["PYTHON_COLORS"] = "0"
     env["NO_COLOR"] = "1"
     env["LC_ALL"] = "C.UTF-8"
+    # The engine's local time is UTC (time.localtime, datetime.now).
+    env["TZ"] = "UTC"
     env.pop("FORCE_COLOR", None)
     return env
 

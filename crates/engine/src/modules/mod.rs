@@ -69,7 +69,11 @@ impl Vm {
                 self.run_module_source(&m, "asyncio", carried!("asyncio"))?;
                 v
             }
-            "time" => time::make(self),
+            "time" => {
+                let v = time::make(self);
+                self.extend_module(&v, "time", carried!("time_extras"))?;
+                v
+            }
             "_collections" => deque::make(self),
             "_re" => re::make(self),
             "_traceback" => traceback::make(self),
@@ -179,6 +183,7 @@ mod tests {
             (include_str!("py/concurrent.py"), carried!("concurrent")),
             (include_str!("py/sys_extras.py"), carried!("sys_extras")),
             (include_str!("py/random_extras.py"), carried!("random_extras")),
+            (include_str!("py/time_extras.py"), carried!("time_extras")),
         ];
         for (source, carried) in pairs {
             assert_eq!(source.lines().count(), carried.lines().count());

@@ -399,8 +399,15 @@ impl Vm {
                         }
                     }
                     Payload::Base(b) => {
+                        // Of the builtin types only str and bytes have a
+                        // __str__ of their own; the others print as their
+                        // repr, which a subclass may override.
                         let b = b.borrow().clone();
-                        self.str_of(&b)
+                        if matches!(b, Value::Str(_) | Value::Bytes(_)) {
+                            self.str_of(&b)
+                        } else {
+                            self.repr(v)
+                        }
                     }
                     _ => self.repr(v),
                 }
@@ -419,6 +426,10 @@ impl Vm {
                 }
             }
             if let Payload::Base(b) = &o.payload {
+                // An empty spec is str(v), for every builtin type.
+                if spec.is_empty() {
+                    return self.str_of(v);
+                }
                 let b = b.borrow().clone();
                 return self.format(&b, spec);
             }

@@ -333,7 +333,7 @@ class date:
 
     def timetuple(self):
         yday = self.toordinal() - _to_ordinal(self._year, 1, 1) + 1
-        return (self._year, self._month, self._day, 0, 0, 0, self.weekday(), yday, -1)
+        return _time.struct_time((self._year, self._month, self._day, 0, 0, 0, self.weekday(), yday, -1))
 
     def replace(self, year=None, month=None, day=None):
         return type(self)(self._year if year is None else year,
@@ -560,7 +560,7 @@ class datetime(date):
 
     def timetuple(self):
         yday = self.toordinal() - _to_ordinal(self._year, 1, 1) + 1
-        return (self._year, self._month, self._day, self._hour, self._minute, self._second, self.weekday(), yday, -1)
+        return _time.struct_time((self._year, self._month, self._day, self._hour, self._minute, self._second, self.weekday(), yday, -1))
 
     def replace(self, year=None, month=None, day=None, hour=None, minute=None, second=None, microsecond=None):
         pick = lambda new, old: old if new is None else new

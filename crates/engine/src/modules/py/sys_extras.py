@@ -2,7 +2,8 @@
 
 
 class _StructSeq(tuple):
-    """A named tuple-like record as CPython's structseq types."""
+    """A named tuple-like record as CPython's structseq types (kept as
+    sys._StructSeq for time.struct_time)."""
 
     _fields = ()
 
@@ -10,7 +11,7 @@ class _StructSeq(tuple):
         try:
             return self[type(self)._fields.index(name)]
         except ValueError:
-            raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name)) from None
+            raise AttributeError("'%s' object has no attribute '%s'" % (type(self)._repr_name, name)) from None
 
     def __repr__(self):
         parts = ', '.join('%s=%r' % (n, v) for n, v in zip(type(self)._fields, self))
@@ -51,4 +52,4 @@ path = []
 flags = _Flags((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, 4300))
 executable = ''
 maxunicode = 0x10ffff
-del _StructSeq, _VersionInfo, _FloatInfo, _IntInfo, _Flags
+del _VersionInfo, _FloatInfo, _IntInfo, _Flags
