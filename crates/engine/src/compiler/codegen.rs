@@ -28,8 +28,10 @@ enum FBlock<'a> {
     Handler { name: Option<&'a str> },
     /// Inside a `finally:` body reached by an exception.
     FinallyRunning,
-    /// Inside a `with` body: `__exit__` is on the stack.
-    With { is_async: bool },
+    /// Inside a `with` body: `__exit__` is on the stack. A traceback
+    /// through the `__exit__` call points at `ctx`, the context
+    /// expression, as CPython's does.
+    With { is_async: bool, ctx: Span },
 }
 
 struct Unit<'a> {
@@ -749,12 +751,14 @@ impl<'a> Compiler<'a> {
                         self.delete_name(n);
                     }
                 }
-                FBlock::With { is_async } => {
+                FBlock::With { is_async, ctx } => {
                     self.emit(Op::PopBlock);
                     if preserve {
                         self.emit(Op::Swap(1));
                     }
+                    let old = self.set_pos(*ctx);
                     self.call_exit_none(*is_async);
+                    self.unit().pos = old;
                 }
             }
             let mut saved = saved;
@@ -1009,13 +1013,15 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit(Op::SetupFinally(handler));
-        self.unit().fblocks.push(FBlock::With { is_async });
+        let ctx = first.context_expr.span;
+        self.unit().fblocks.push(FBlock::With { is_async, ctx });
         if rest.is_empty() {
             self.body(body)?;
         } else {
             self.with(rest, body, is_async, span)?;
         }
         self.unit().fblocks.pop();
+        let stmt_pos = self.set_pos(ctx);
         self.emit(Op::PopBlock);
         self.call_exit_none(is_async);
         self.emit(Op::Jump(end));
@@ -1026,6 +1032,7 @@ impl<'a> Compiler<'a> {
         if is_async {
             self.await_tos();
         }
+        self.unit().pos = stmt_pos;
         let suppress = self.new_label();
         self.emit(Op::PopJumpIfTrue(suppress));
         self.emit(Op::Reraise);
