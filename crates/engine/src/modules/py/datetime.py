@@ -126,8 +126,13 @@ def _strftime(fmt, timetuple, microsecond):
     return _time.strftime(''.join(out), timetuple)
 
 
-def _cmp(a, b):
-    return 0 if a == b else (1 if a > b else -1)
+def _time_repr(obj, args):
+    """The repr of a time or datetime: seconds and microseconds only when set."""
+    if obj._second or obj._microsecond:
+        args += f', {obj._second}'
+    if obj._microsecond:
+        args += f', {obj._microsecond}'
+    return f'{type(obj).__module__}.{type(obj).__qualname__}({args})'
 
 
 class timedelta:
@@ -443,12 +448,7 @@ class time:
         return self.strftime(spec) if spec else str(self)
 
     def __repr__(self):
-        args = f'{self._hour}, {self._minute}'
-        if self._second or self._microsecond:
-            args += f', {self._second}'
-        if self._microsecond:
-            args += f', {self._microsecond}'
-        return f'{type(self).__module__}.{type(self).__qualname__}({args})'
+        return _time_repr(self, f'{self._hour}, {self._minute}')
 
     def _key(self):
         return (self._hour, self._minute, self._second, self._microsecond)
@@ -582,12 +582,7 @@ class datetime(date):
         return _strftime(fmt, self.timetuple(), self._microsecond)
 
     def __repr__(self):
-        args = f'{self._year}, {self._month}, {self._day}, {self._hour}, {self._minute}'
-        if self._second or self._microsecond:
-            args += f', {self._second}'
-        if self._microsecond:
-            args += f', {self._microsecond}'
-        return f'{type(self).__module__}.{type(self).__qualname__}({args})'
+        return _time_repr(self, f'{self._year}, {self._month}, {self._day}, {self._hour}, {self._minute}')
 
     def _key(self):
         return (self._year, self._month, self._day, self._hour, self._minute, self._second, self._microsecond)
