@@ -135,7 +135,54 @@ def _time_repr(obj, args):
     return f'{type(obj).__module__}.{type(obj).__qualname__}({args})'
 
 
-class timedelta:
+def _set_time(self, hour, minute, second, microsecond):
+    _check_time(hour, minute, second, microsecond)
+    self._hour, self._minute, self._second, self._microsecond = hour, minute, second, microsecond
+
+
+def _with_time_fields(cls):
+    """Gives a time or datetime its read-only hour, minute, second and
+    microsecond, and tzinfo (None: naive)."""
+    for name in ('hour', 'minute', 'second', 'microsecond'):
+        setattr(cls, name, property(lambda self, slot='_' + name: getattr(self, slot)))
+    cls.tzinfo = property(lambda self: None)
+    return cls
+
+
+class _Ordered:
+    """Comparisons and hash by _key() between values _peer() accepts; any
+    other value is left to _unlike() (NotImplemented: Python's default)."""
+
+    __slots__ = ()
+
+    def _compare(self, other, op, test):
+        if self._peer(other):
+            return test(self._key(), other._key())
+        return self._unlike(other, op)
+
+    def _unlike(self, other, op):
+        return NotImplemented
+
+    def __eq__(self, other):
+        return self._compare(other, '==', lambda a, b: a == b)
+
+    def __lt__(self, other):
+        return self._compare(other, '<', lambda a, b: a < b)
+
+    def __le__(self, other):
+        return self._compare(other, '<=', lambda a, b: a <= b)
+
+    def __gt__(self, other):
+        return self._compare(other, '>', lambda a, b: a > b)
+
+    def __ge__(self, other):
+        return self._compare(other, '>=', lambda a, b: a >= b)
+
+    def __hash__(self):
+        return hash(self._key())
+
+
+class timedelta(_Ordered):
     """A duration: days, seconds and microseconds, normalised as CPython
     does (0 <= seconds < 86400, 0 <= microseconds < 1000000)."""
 
@@ -252,33 +299,12 @@ class timedelta:
             return q, timedelta(microseconds=r)
         return NotImplemented
 
-    def __eq__(self, other):
-        if isinstance(other, timedelta):
-            return self._to_us() == other._to_us()
-        return NotImplemented
+    def _peer(self, other):
+        return isinstance(other, timedelta)
 
-    def __lt__(self, other):
-        if isinstance(other, timedelta):
-            return self._to_us() < other._to_us()
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, timedelta):
-            return self._to_us() <= other._to_us()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, timedelta):
-            return self._to_us() > other._to_us()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, timedelta):
-            return self._to_us() >= other._to_us()
-        return NotImplemented
-
-    def __hash__(self):
-        return hash((self._days, self._seconds, self._microseconds))
+    def _key(self):
+        # Normalised, so it orders as the durations do.
+        return (self._days, self._seconds, self._microseconds)
 
     def __bool__(self):
         return bool(self._days or self._seconds or self._microseconds)
@@ -289,7 +315,7 @@ timedelta.max = timedelta(days=999999999, hours=23, minutes=59, seconds=59, micr
 timedelta.resolution = timedelta(microseconds=1)
 
 
-class date:
+class date(_Ordered):
     """A day of the proleptic Gregorian calendar."""
 
     __slots__ = ('_year', '_month', '_day')
@@ -364,36 +390,11 @@ class date:
     def __repr__(self):
         return f'{type(self).__module__}.{type(self).__qualname__}({self._year}, {self._month}, {self._day})'
 
+    def _peer(self, other):
+        return isinstance(other, date) and not isinstance(other, datetime)
+
     def _key(self):
         return (self._year, self._month, self._day)
-
-    def __eq__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime) and not isinstance(self, datetime):
-            return self._key() == other._key()
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._key() < other._key()
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._key() <= other._key()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._key() > other._key()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._key() >= other._key()
-        return NotImplemented
-
-    def __hash__(self):
-        return hash(self._key())
 
     def __add__(self, other):
         if isinstance(other, timedelta):
@@ -419,22 +420,16 @@ date.max = date(9999, 12, 31)
 date.resolution = timedelta(days=1)
 
 
-class time:
+@_with_time_fields
+class time(_Ordered):
     """A time of day, naive."""
 
     __slots__ = ('_hour', '_minute', '_second', '_microsecond')
 
     def __new__(cls, hour=0, minute=0, second=0, microsecond=0):
-        _check_time(hour, minute, second, microsecond)
         self = object.__new__(cls)
-        self._hour, self._minute, self._second, self._microsecond = hour, minute, second, microsecond
+        _set_time(self, hour, minute, second, microsecond)
         return self
-
-    hour = property(lambda self: self._hour)
-    minute = property(lambda self: self._minute)
-    second = property(lambda self: self._second)
-    microsecond = property(lambda self: self._microsecond)
-    tzinfo = property(lambda self: None)
 
     def isoformat(self, timespec='auto'):
         return _format_time(self._hour, self._minute, self._second, self._microsecond, timespec)
@@ -450,26 +445,11 @@ class time:
     def __repr__(self):
         return _time_repr(self, f'{self._hour}, {self._minute}')
 
+    def _peer(self, other):
+        return isinstance(other, time)
+
     def _key(self):
         return (self._hour, self._minute, self._second, self._microsecond)
-
-    def __eq__(self, other):
-        return self._key() == other._key() if isinstance(other, time) else NotImplemented
-
-    def __lt__(self, other):
-        return self._key() < other._key() if isinstance(other, time) else NotImplemented
-
-    def __le__(self, other):
-        return self._key() <= other._key() if isinstance(other, time) else NotImplemented
-
-    def __gt__(self, other):
-        return self._key() > other._key() if isinstance(other, time) else NotImplemented
-
-    def __ge__(self, other):
-        return self._key() >= other._key() if isinstance(other, time) else NotImplemented
-
-    def __hash__(self):
-        return hash(self._key())
 
     def __bool__(self):
         return True
@@ -480,6 +460,7 @@ time.max = time(23, 59, 59, 999999)
 time.resolution = timedelta(microseconds=1)
 
 
+@_with_time_fields
 class datetime(date):
     """A date with a time of day, naive."""
 
@@ -487,17 +468,10 @@ class datetime(date):
 
     def __new__(cls, year, month, day, hour=0, minute=0, second=0, microsecond=0):
         _check_date(year, month, day)
-        _check_time(hour, minute, second, microsecond)
         self = object.__new__(cls)
         self._year, self._month, self._day = year, month, day
-        self._hour, self._minute, self._second, self._microsecond = hour, minute, second, microsecond
+        _set_time(self, hour, minute, second, microsecond)
         return self
-
-    hour = property(lambda self: self._hour)
-    minute = property(lambda self: self._minute)
-    second = property(lambda self: self._second)
-    microsecond = property(lambda self: self._microsecond)
-    tzinfo = property(lambda self: None)
 
     @classmethod
     def now(cls, tz=None):
@@ -584,42 +558,23 @@ class datetime(date):
     def __repr__(self):
         return _time_repr(self, f'{self._year}, {self._month}, {self._day}, {self._hour}, {self._minute}')
 
+    def _peer(self, other):
+        return isinstance(other, datetime)
+
+    def _unlike(self, other, op):
+        # A date is never equal to a datetime, nor ordered with one.
+        if not isinstance(other, date):
+            return NotImplemented
+        if op == '==':
+            return False
+        raise TypeError(f"'{op}' not supported between instances of 'datetime.{type(self).__name__}' and 'datetime.{type(other).__name__}'")
+
     def _key(self):
         return (self._year, self._month, self._day, self._hour, self._minute, self._second, self._microsecond)
 
     def _us(self):
         return ((self.toordinal() * 86400 + self._hour * 3600 + self._minute * 60 + self._second) * 1000000
                 + self._microsecond)
-
-    def __eq__(self, other):
-        if isinstance(other, datetime):
-            return self._key() == other._key()
-        if isinstance(other, date):
-            return False
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, datetime):
-            return self._key() < other._key()
-        return _compare_error(self, other, '<')
-
-    def __le__(self, other):
-        if isinstance(other, datetime):
-            return self._key() <= other._key()
-        return _compare_error(self, other, '<=')
-
-    def __gt__(self, other):
-        if isinstance(other, datetime):
-            return self._key() > other._key()
-        return _compare_error(self, other, '>')
-
-    def __ge__(self, other):
-        if isinstance(other, datetime):
-            return self._key() >= other._key()
-        return _compare_error(self, other, '>=')
-
-    def __hash__(self):
-        return hash(self._key())
 
     def __add__(self, other):
         if not isinstance(other, timedelta):
@@ -641,12 +596,6 @@ class datetime(date):
         if isinstance(other, timedelta):
             return self + -other
         return NotImplemented
-
-
-def _compare_error(a, b, op):
-    if isinstance(b, date):
-        raise TypeError(f"'{op}' not supported between instances of 'datetime.{type(a).__name__}' and 'datetime.{type(b).__name__}'")
-    return NotImplemented
 
 
 _EPOCH_ORDINAL = _to_ordinal(1970, 1, 1)
