@@ -182,11 +182,12 @@ impl NameMap {
     pub fn version(&self) -> u64 {
         self.version
     }
-    /// The value at a slot from `find`.
+    /// The key at a slot from `find`.
     #[inline]
     pub fn key_at(&self, slot: usize) -> Option<&Rc<str>> {
         self.entries.get(slot).map(|(k, _)| k)
     }
+    /// The value at a slot from `find`.
     #[inline]
     pub fn value_at(&self, slot: usize) -> Option<&Value> {
         self.entries.get(slot).map(|(_, v)| v)

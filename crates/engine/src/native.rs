@@ -46,9 +46,17 @@ impl SleepRest {
     /// fired), and an exception leaving it gets its line.
     pub fn finish(&self, exc: Option<&Value>) {
         self.timer_cancelled.set(true);
-        if let Some(d) = exc.and_then(|e| e.as_obj()).and_then(|o| o.exc()) {
-            d.borrow_mut().traceback.push(self.line.clone());
+        if let Some(e) = exc {
+            add_traceback_line(e, &self.line);
         }
+    }
+}
+
+/// An exception passing through a coroutine that a native awaitable
+/// stands in for gets that coroutine's line, as if it had run.
+pub fn add_traceback_line(exc: &Value, line: &crate::value::TbEntry) {
+    if let Some(d) = exc.as_obj().and_then(|o| o.exc()) {
+        d.borrow_mut().traceback.push(line.clone());
     }
 }
 

@@ -371,22 +371,28 @@ impl Vm {
         let task = self.aio.current_task.as_ref().map(|t| self.task_id(t));
         for (qualname, origin) in crate::generator::take_never_awaited() {
             let message = never_awaited_message(self, &qualname, origin.as_deref());
-            let (file, lineno) = match line {
-                Some(l) => (self.filename.to_string(), l),
-                None => ("sys".to_string(), 1),
-            };
-            if !self.warn_registry.insert((file.clone(), lineno, message.clone())) {
-                continue;
-            }
-            let src = line.and_then(|l| self.program_source_line(&self.filename.clone(), l)).map(|s| format!("  {s}\n"));
+            let Some(text) = self.warning_text("RuntimeWarning", &message) else { continue };
             let summary = format!("coroutine '{qualname}' was never awaited");
             self.trace.push(self.clock, EventKind::Warning { kind: WarningKind::NeverAwaited, task, line, message: summary });
-            let text = format!(
-                "{file}:{lineno}: RuntimeWarning: {message}\n{}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-                src.unwrap_or_default()
-            );
+            let text = format!("{text}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
             self.write(crate::trace::Stream::Stderr, &text);
         }
+    }
+
+    /// A warning as Python's default filters print it, at the program line
+    /// running now (`sys:1` when none is), with that line's source; None
+    /// when this place already showed this message.
+    pub(crate) fn warning_text(&mut self, category: &str, message: &str) -> Option<String> {
+        let line = self.program_line();
+        let (file, lineno) = match line {
+            Some(l) => (self.filename.to_string(), l),
+            None => ("sys".to_string(), 1),
+        };
+        if !self.warn_registry.insert((file.clone(), lineno, message.to_string())) {
+            return None;
+        }
+        let src = line.and_then(|l| self.program_source_line(&file, l)).map(|s| format!("  {s}\n")).unwrap_or_default();
+        Some(format!("{file}:{lineno}: {category}: {message}\n{src}"))
     }
 
     /// At exit the program's globals are cleared (as interpreter shutdown

@@ -865,11 +865,8 @@ fn discard_scheduled(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 fn warn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let category = vm.str_of(&this(&args))?;
     let message = vm.str_of(&args.pos.get(1).cloned().unwrap_or(Value::None))?;
-    let file = vm.filename.to_string();
-    let Some(line) = vm.program_line() else { return Ok(Value::None) };
-    if vm.warn_registry.insert((file.clone(), line, message.clone())) {
-        let src = vm.program_source_line(&file, line).map(|s| format!("  {s}\n")).unwrap_or_default();
-        vm.write(crate::trace::Stream::Stderr, &format!("{file}:{line}: {category}: {message}\n{src}"));
+    if let Some(text) = vm.warning_text(&category, &message) {
+        vm.write(crate::trace::Stream::Stderr, &text);
     }
     Ok(Value::None)
 }

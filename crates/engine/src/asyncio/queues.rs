@@ -437,7 +437,7 @@ fn field_slot(dict: &NameMap, i: usize) -> Option<usize> {
                 return Some(*at);
             }
         }
-        let name = FIELD_NAMES.get(i).copied().unwrap_or("_value");
+        let name = if i == F_EVENT_VALUE { "_value" } else { *FIELD_NAMES.get(i)? };
         let at = dict.find(name)?;
         c[i] = (at, dict.key_at(at).cloned());
         Some(at)

@@ -484,9 +484,7 @@ fn thrown_into_stand_in(sub: &Value, exc: &Value) -> bool {
     let mut n = n.borrow_mut();
     match &mut *n {
         NativeData::YieldOnce { stands_for: Some(line), .. } => {
-            if let Some(d) = exc.as_obj().and_then(|o| o.exc()) {
-                d.borrow_mut().traceback.push(line.clone());
-            }
+            crate::native::add_traceback_line(exc, line);
             true
         }
         NativeData::FutureIter { sleep, .. } => match sleep.take() {

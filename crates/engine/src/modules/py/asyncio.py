@@ -1673,11 +1673,15 @@ def _loop_is_closed(self):
     return getattr(self, '_ll_closed', False) and not self.is_running()
 
 
-def _loop_run_until_complete(self, future):
-    if self.is_closed():
+def _check_can_run(loop):
+    if loop.is_closed():
         raise RuntimeError('Event loop is closed')
-    if self.is_running():
+    if loop.is_running():
         raise RuntimeError('This event loop is already running')
+
+
+def _loop_run_until_complete(self, future):
+    _check_can_run(self)
     if not isfuture(future) and not iscoroutine(future):
         future = ensure_future(future, loop=self)
     if isinstance(future, _PyFuture):
@@ -1691,10 +1695,7 @@ def _loop_run_until_complete(self, future):
 
 
 def _loop_run_forever(self):
-    if self.is_closed():
-        raise RuntimeError('Event loop is closed')
-    if self.is_running():
-        raise RuntimeError('This event loop is already running')
+    _check_can_run(self)
     run(None, _until_complete=True, _forever=True)
 
 
