@@ -1,6 +1,6 @@
 // Builds the course page (learn.html) into the playground's build, under
-// learn/. Trunk runs this after building index.html (a post_build hook in
-// Trunk.toml), so `trunk build` and `trunk serve` make the whole site.
+// learn/. Trunk runs this after building index.html (the last step of
+// post-build.mjs), so `trunk build` and `trunk serve` make the whole site.
 // The course is its own wasm binary so the playground's first load does
 // not carry the course's pages, content and checker.
 import { spawnSync } from "node:child_process";

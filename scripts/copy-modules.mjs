@@ -2,7 +2,7 @@
 // crates/engine/src/modules/on_demand.rs) into the build as py/NAME.py,
 // with py/index.txt naming them for the service worker to cache. The
 // engine does not carry their sources in the browser; the page fetches
-// them when a program imports them. A post_build hook (of both pages).
+// them when a program imports them. A step of post-build.mjs (both pages).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

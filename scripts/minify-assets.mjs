@@ -4,7 +4,7 @@
 // asset comes from the page's own origin, which a hash cannot vouch for
 // (whoever could change an asset could change the page that names it).
 // Trunk's own minifier is not used because it also rewrites the HTML,
-// whose quoted attributes the service worker reads. A post_build hook (of
+// whose quoted attributes the service worker reads. A step of post-build.mjs (of
 // both pages).
 import fs from "node:fs";
 import path from "node:path";

@@ -9,7 +9,7 @@
 // the very first visit is enough for it; the course page (learn/) is
 // cached when it is first opened. Modules (py/NAME.py), whose names carry
 // no hash, come from the network first, like pages.
-const CACHE = "looplab-v2";
+const CACHE = "looplab-v3";
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -17,7 +17,7 @@ self.addEventListener("install", (event) => {
     const page = await fetch("./", { cache: "no-cache" });
     const html = await page.clone().text();
     await cache.put("./", page);
-    const assets = new Set(["manifest.webmanifest", "favicon.svg"]);
+    const assets = new Set(["manifest.webmanifest"]);
     for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
       if (!/^[a-z]+:/i.test(m[1])) assets.add(m[1]);
     }
