@@ -33,21 +33,38 @@ const server = await serve({
   "/bench/": here,
 });
 
-/** One cold load: ms from navigation start to ready, and bytes received. */
+/**
+ * One cold load: ms from navigation start to ready, and bytes received.
+ * The page announces ready on its console (see `announce`), so nothing
+ * polls it: a poll runs a script in the page, which would delay the very
+ * moment it measures.
+ */
 async function load(url, prepare) {
   const browser = await launch();
   try {
     const { page, sent } = await uncachedPage(browser);
+    const ready = new Promise((resolve) => page.on("console", (m) => {
+      const t = m.text().match(/^bench-ready (\S+)$/);
+      if (t) resolve(Number(t[1]));
+    }));
+    await page.addInitScript(announce);
     if (prepare) await page.addInitScript(prepare);
     await page.goto(url);
-    const ms = await page.waitForFunction(() => window.readyAt, null, { timeout: 120000, polling: 50 })
-      .then((h) => h.jsonValue());
+    let timer;
+    const ms = await Promise.race([ready, new Promise((_, fail) => {
+      timer = setTimeout(() => fail(new Error(`${url}: not ready in 120 s`)), 120000);
+    })]).finally(() => clearTimeout(timer));
     await page.waitForTimeout(300); // let in-flight accounting land
     return { ms, bytes: sent().bytes };
   } finally {
     await browser.close();
   }
 }
+
+/** Either page sets `window.readyAt`; that goes to the console. */
+const announce = () => {
+  Object.defineProperty(window, "readyAt", { set: (t) => console.debug(`bench-ready ${t}`) });
+};
 
 // In the page from its first script on, as a learner would: Run is pressed
 // the moment it and the editor are there, and ready is the moment the
@@ -79,5 +96,5 @@ async function measure(name, url, prepare) {
 
 const a = await measure("looplab", `${server.url}/${codeFragment("print('ready')\n")}`, looplab);
 const b = await measure("pyodide", `${server.url}/bench/pyodide.html`, null);
-console.log(`ratio    time ${(a.ms / b.ms).toFixed(3)} (target ≤ 0.05)  bytes ${(a.bytes / b.bytes).toFixed(3)} (target ≤ 0.1)`);
+console.log(`ratio    time ${(a.ms / b.ms).toFixed(3)} (target ≤ 0.05)  bytes ${(a.bytes / b.bytes).toFixed(4)} (target ≤ 0.1)`);
 await server.close();
