@@ -254,7 +254,7 @@ pub fn Runner(props: &RunnerProps) -> Html {
                 <div class="viz-bar">
                     <Scrubber {events} cursor={at} t={at_t} {seekable} on_seek={on_seek.clone()} />
                     <button class="btn light" data-testid="export" onclick={on_export} disabled={!has_trace}
-                            title="Download this run as a Chrome Trace Event file (open it in ui.perfetto.dev)">{"⤓ Perfetto"}</button>
+                            title="Download this run as a Chrome Trace Event file (open it in ui.perfetto.dev)">{"↓ Perfetto"}</button>
                 </div>
                 <div class="viz-body">
                     <section class="pane timeline-pane" aria-label="Timeline">
