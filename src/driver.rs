@@ -110,6 +110,11 @@ struct Run {
     paused_at: f64,
     /// The schedule is anchored on the first wait (see [`Driver::due`]).
     anchored: bool,
+    /// The views have not been told of this run yet: a run that starts
+    /// running tells them after its first slice, in the same task as the
+    /// click, so its first lines are in that redraw instead of one
+    /// throttled [`REDRAW_MS`] after a redraw of the empty console.
+    untold: bool,
 }
 
 struct Inner {
@@ -369,6 +374,7 @@ impl Driver {
             schedule,
             paused_at: 0.0,
             anchored: false,
+            untold: true,
         });
         let (version, runs) = (inner.session.version, inner.session.runs + 1);
         inner.session = Session {
@@ -381,10 +387,13 @@ impl Driver {
             runs,
         };
         // A SyntaxError ends the run before it starts.
-        if let Some(Status::Finished(code)) = inner.run.as_ref().map(|r| r.interp.status().clone())
-        {
+        let ended = inner.run.as_ref().map(|r| r.interp.status().clone());
+        if let Some(Status::Finished(code)) = ended {
             Self::deliver(&mut inner);
             Self::finish(&mut inner, code);
+        } else if status == RunStatus::Running {
+            // The first slice, which follows at once, tells the views.
+            return;
         }
         drop(inner);
         self.changed();
@@ -458,11 +467,13 @@ impl Driver {
             _ => Next::Yield,
         };
         let delivered = run.delivered;
+        let untold = std::mem::take(&mut run.untold);
         Self::deliver(&mut inner);
         if let Status::Finished(code) = status {
             Self::finish(&mut inner, code);
         }
-        let changed = inner.run.as_ref().is_none_or(|r| r.delivered != delivered)
+        let changed = untold
+            || inner.run.as_ref().is_none_or(|r| r.delivered != delivered)
             || matches!(next, Next::Done);
         drop(inner);
         if changed {
