@@ -107,6 +107,9 @@ pub struct Runtime {
     pub task_ids: u64,
     /// `asyncio.run` closes the loop at the end; `Runner.run` does not.
     pub close_at_end: bool,
+    /// `asyncio.set_event_loop()`'s loop (None inside: set to None), for
+    /// `get_event_loop()` outside a running loop; None: never set.
+    pub policy_loop: Option<Value>,
     /// `loop.run_until_complete()`: the loop stops as soon as its future
     /// is done; the other tasks stay as they are, scheduled callbacks and
     /// timers included, for the next run.

@@ -155,11 +155,23 @@ impl Vm {
         self.aio.fatal = None;
         if std::mem::take(&mut self.aio.close_at_end) {
             self.consume_close_task_names();
+            // asyncio.run's Runner made its loop the current one, and
+            // closing it leaves none: get_event_loop() raises after it.
+            self.aio.policy_loop = Some(Value::None);
         }
         let main = self.aio.main_task.take();
         if let Some(list) = self.aio.shutdown.take() {
             for t in list {
-                let exc = with_task(&t, |c| if c.fut.state == FutState::Finished { c.fut.exception.clone() } else { None }).flatten();
+                // CPython asks each for `task.exception()`, which counts
+                // as retrieving it.
+                let exc = with_task(&t, |c| {
+                    if c.fut.state != FutState::Finished {
+                        return None;
+                    }
+                    c.fut.retrieved = true;
+                    c.fut.exception.clone()
+                })
+                .flatten();
                 if let Some(e) = exc {
                     if !self.exc_matches_aio(&e, "CancelledError") {
                         self.report_shutdown_exception(&t, &e);
@@ -518,13 +530,21 @@ impl Vm {
         Ok(out)
     }
 
+    /// A task cancelled at shutdown that ended with another exception goes
+    /// to the loop's exception handler, as CPython's `_cancel_all_tasks`
+    /// hands it over (the default one prints it with its traceback).
     fn report_shutdown_exception(&mut self, task: &Value, e: &Value) {
-        let t = self.repr(task).unwrap_or_default();
-        let line = crate::report::exception_line(self, e);
-        self.write(
-            crate::trace::Stream::Stderr,
-            &format!("unhandled exception during asyncio.run() shutdown\ntask: {t}\n{line}\n"),
-        );
+        let r = (|| -> PyResult<()> {
+            let ctx = self.new_dict();
+            self.dict_set(&ctx, Value::str("message"), Value::str("unhandled exception during asyncio.run() shutdown"))?;
+            self.dict_set(&ctx, Value::str("exception"), e.clone())?;
+            self.dict_set(&ctx, Value::str("task"), task.clone())?;
+            self.call_exception_handler(Value::Dict(ctx))
+        })();
+        if let Err(e) = r {
+            let line = crate::report::exception_line(self, &e);
+            self.write(crate::trace::Stream::Stderr, &format!("{line}\n"));
+        }
     }
 
     /// Finishes frames the scheduler started (a task step).

@@ -183,13 +183,16 @@ pub fn populate(vm: &mut Vm, g: &mut NameMap) {
     g.set_str("CancelledError", Value::Class(t.cancelled_error.clone()));
     g.set_str("InvalidStateError", Value::Class(t.invalid_state_error.clone()));
     g.set_str("TimeoutError", Value::Class(vm.types.exc("TimeoutError")));
-    let fns: [(&'static str, crate::value::BuiltinFn); 19] = [
+    let fns: [(&'static str, crate::value::BuiltinFn); 22] = [
         ("_extract_stack", extract_stack),
         ("_source_traceback", source_traceback),
         ("_format_callbacks", format_callbacks),
         ("_reprlib_repr", reprlib_repr),
         ("_is_async_def", is_async_def),
         ("_close_loop", close_loop),
+        ("_shutdown", shutdown),
+        ("set_event_loop", set_event_loop),
+        ("_policy_loop", policy_loop),
         ("_discard_scheduled", discard_scheduled),
         ("_warn", warn),
         ("run", run),
@@ -343,8 +346,11 @@ fn current_task(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(vm.aio.current_task.clone().unwrap_or(Value::None))
 }
 
-fn all_tasks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    if !loop_here(vm) {
+/// `asyncio.all_tasks(loop=None)`: a loop given names the one loop, running
+/// or not.
+fn all_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let given = args.get(0, "loop").is_some_and(|l| !l.is_none());
+    if !given && !loop_here(vm) {
         return Err(no_loop(vm));
     }
     let pending: Vec<Value> = vm
@@ -852,6 +858,52 @@ fn loop_set_debug(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn close_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.consume_close_task_names();
     Ok(Value::None)
+}
+
+/// `Runner.close()`'s first step, CPython's `_cancel_all_tasks`: the tasks
+/// the runs left pending are cancelled and the loop runs until they have
+/// finished, their errors reported as `asyncio.run` reports them (which
+/// does the same at the end of its one run).
+fn shutdown(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    if vm.aio.active {
+        return Err(vm.runtime_error("Cannot close a running event loop"));
+    }
+    let pending: Vec<Value> = vm
+        .aio
+        .live_tasks()
+        .into_iter()
+        .filter(|t| with_task(t, |c| c.fut.state == FutState::Pending).unwrap_or(false))
+        .collect();
+    if pending.is_empty() {
+        return Ok(Value::None);
+    }
+    for t in &pending {
+        vm.task_cancel(t, None);
+    }
+    vm.aio.active = true;
+    vm.aio.close_at_end = false;
+    vm.aio.keep_leftovers = false;
+    vm.aio.stopping = false;
+    vm.aio.main_task = None;
+    vm.aio.shutdown = Some(pending);
+    // As in `run`: the caller's frames wait for the loop to end.
+    vm.aio.parked = std::mem::take(&mut vm.frames);
+    vm.aio.running = None;
+    Ok(Value::None)
+}
+
+/// `asyncio.set_event_loop(loop)`: the loop `get_event_loop()` gives
+/// outside a running one; None leaves none (and no new one either).
+fn set_event_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.aio.policy_loop = Some(args.get(0, "loop").cloned().unwrap_or(Value::None));
+    Ok(Value::None)
+}
+
+/// `(loop, set)`: `set_event_loop()`'s loop, and whether it was called.
+fn policy_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let set = vm.aio.policy_loop.is_some();
+    let lp = vm.aio.policy_loop.clone().unwrap_or(Value::None);
+    Ok(Value::tuple(vec![lp, Value::Bool(set)]))
 }
 
 /// `loop.close()`: what is still scheduled will never run.

@@ -1709,34 +1709,27 @@ def _loop_close(self):
 
 
 # The event loop policy, for programs that drive the loop themselves
-# (loop.run_until_complete). CORE: there is one loop object, so a new loop
-# is that one, opened again.
-_policy_loop = None
-_policy_loop_set = False
-
-
+# (loop.run_until_complete); set_event_loop and its state are in Rust, where
+# asyncio.run clears it when it ends. CORE: there is one loop object, so a
+# new loop is that one, opened again.
 def new_event_loop():
     loop = Future().get_loop()
     loop._ll_closed = False
     return loop
 
 
-def set_event_loop(loop):
-    global _policy_loop, _policy_loop_set
-    _policy_loop = loop
-    _policy_loop_set = True
-
-
 def get_event_loop():
     loop = _running_loop_or_none()
     if loop is not None:
         return loop
-    if _policy_loop is None:
-        if _policy_loop_set:
+    loop, was_set = _policy_loop()
+    if loop is None:
+        if was_set:
             raise RuntimeError("There is no current event loop in thread 'MainThread'.")
         _warn('DeprecationWarning', 'There is no current event loop')
-        set_event_loop(new_event_loop())
-    return _policy_loop
+        loop = new_event_loop()
+        set_event_loop(loop)
+    return loop
 
 
 _install_loop_methods()
@@ -1765,6 +1758,7 @@ class Runner:
         self._state = 'created'
         self._debug = debug
         self._loop_factory = loop_factory
+        self._set_event_loop = False
 
     def __enter__(self):
         self._lazy_init()
@@ -1776,9 +1770,14 @@ class Runner:
     def close(self):
         if self._state != 'initialized':
             return
-        self._state = 'closed'
-        _close_loop()
-        Future().get_loop()._ll_closed = True
+        try:
+            _shutdown()
+        finally:
+            if self._set_event_loop:
+                set_event_loop(None)
+            self._state = 'closed'
+            _close_loop()
+            Future().get_loop()._ll_closed = True
 
     def get_loop(self):
         self._lazy_init()
@@ -1791,9 +1790,11 @@ class Runner:
             raise RuntimeError(
                 "Runner.run() cannot be called from a running event loop")
         self._lazy_init()
+        # Like loop.run_until_complete(): the tasks it leaves pending stay
+        # for the next run, and close() cancels them.
         if self._debug is None:
-            return run(coro, _runner=True)
-        return run(coro, debug=self._debug, _runner=True)
+            return run(coro, _runner=True, _until_complete=True)
+        return run(coro, debug=self._debug, _runner=True, _until_complete=True)
 
     def _lazy_init(self):
         if self._state == 'closed':
@@ -1801,4 +1802,8 @@ class Runner:
         if self._state == 'initialized':
             return
         self._state = 'initialized'
-        Future().get_loop()._ll_closed = False
+        loop = Future().get_loop()
+        loop._ll_closed = False
+        if self._loop_factory is None:
+            set_event_loop(loop)
+            self._set_event_loop = True
