@@ -42,6 +42,7 @@ const starter = fs.readFileSync(path.join(exercises, "first-await/starter.py"), 
 
 test("an exercise: wrong then right, and still passed with its code after a reload", async () => {
   const { page, errors } = await open("#/exercise/first-await");
+  await page.getByTestId("exercise").waitFor(); // started: it has read the store
   await clearProgress(page);
   await page.reload();
   await page.getByTestId("exercise").waitFor();
@@ -208,6 +209,9 @@ test("progress is exported as a file and imported back", async () => {
 
 test("unreadable progress is reset with a notice, not a crash", async () => {
   const { page, errors } = await open("#/learn");
+  // The app reads (and moves aside) the stored progress as it starts, which
+  // may be after goto() returns: store the bad text only once it has.
+  await page.getByTestId("course-map").waitFor();
   await page.evaluate(() => localStorage.setItem("looplab:progress", "{\"format\": \"looplab-progress\", \"vers"));
   await page.reload();
   await page.getByTestId("storage-notice").waitFor();
@@ -298,6 +302,7 @@ test("a lesson read to its end is marked read on the map and the progress page",
 
 test("progress saved by the first version (no lessons) is read and kept", async () => {
   const { page, errors } = await open("#/learn");
+  await page.getByTestId("course-map").waitFor(); // started: it has read the store
   const v1 = { format: "looplab-progress", version: 1, quizzes: {},
     exercises: { "first-await": { status: "passed", code: solution, checks: 1, failed: 0, hints: 0, solution_shown: false, passed_at: "2026-11-30T10:00:00.000Z" } } };
   await page.evaluate((t) => localStorage.setItem("looplab:progress", t), JSON.stringify(v1));
