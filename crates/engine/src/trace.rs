@@ -200,6 +200,9 @@ pub struct Trace {
     truncated: bool,
     recorded: usize,
     full: bool,
+    /// While set, nothing is recorded: code the program did not call is
+    /// running (see `Vm::quiet_repr`), and what it does is not the run's.
+    pub muted: bool,
 }
 
 impl Default for Trace {
@@ -213,6 +216,7 @@ impl Default for Trace {
             truncated: false,
             recorded: 0,
             full: false,
+            muted: false,
         }
     }
 }
@@ -240,13 +244,16 @@ impl Trace {
     }
 
     fn push_raw(&mut self, t: f64, kind: EventKind) {
+        if self.muted {
+            return;
+        }
         self.events.push(Event { seq: self.next_seq, t, task: self.task, kind });
         self.next_seq += 1;
     }
 
     /// Records output, dropping it once `cap` bytes have been written.
     pub fn output(&mut self, t: f64, stream: Stream, text: &str, cap: usize) {
-        if self.truncated {
+        if self.truncated || self.muted {
             return;
         }
         self.output_bytes += text.len();

@@ -522,3 +522,33 @@ asyncio.run(main())
         .collect();
     assert_eq!(waits, vec![WaitOn::TaskGroup { tasks: vec![2, 3] }]);
 }
+
+/// A queue's items are shown by their repr, which the program never asked
+/// for: a `__repr__` that prints or raises must not change the run.
+#[test]
+fn queue_item_reprs_do_not_touch_the_program() {
+    let it = run("\
+import asyncio
+
+class Job:
+    def __repr__(self):
+        print('repr called')
+        return 'Job()'
+
+class Bad:
+    def __repr__(self):
+        raise ValueError('no repr')
+
+async def main():
+    q = asyncio.Queue()
+    await q.put(Job())
+    await q.put(Bad())
+    print(type(await q.get()).__name__, type(await q.get()).__name__)
+
+asyncio.run(main())
+");
+    assert_eq!(it.trace().text(Stream::Stdout), "Job Bad\n");
+    assert_eq!(it.trace().text(Stream::Stderr), "");
+    let shown: Vec<Vec<String>> = queue_snapshots(&it).iter().map(|s| s.items.iter().map(|i| i.to_string()).collect()).collect();
+    assert_eq!(shown[1], ["Job()", "<Bad object>"]);
+}

@@ -664,7 +664,7 @@ fn shown_reprs(vm: &mut Vm, queue: u64, shown: &[Value]) -> PyResult<Vec<Rc<str>
             }
             None => Rc::from(match v {
                 Value::Int(i) => i.to_string(),
-                other => vm.repr(other)?,
+                other => vm.quiet_repr(other),
             }),
         };
         // Only immutable items are kept: holding a task or any other object

@@ -129,7 +129,7 @@ fn wait_tag(vm: &mut Vm, args: Args) -> PyResult<Value> {
         "barrier" => WaitOn::Barrier { barrier: id },
         "thread" => WaitOn::Thread { func: match vm.getattr_opt(&a, "__qualname__")? {
             Some(q) => vm.str_of(&q)?,
-            None => vm.repr(&a)?,
+            None => vm.quiet_repr(&a),
         } },
         _ => return Err(vm.value_error(format!("unknown wait kind '{kind}'"))),
     };

@@ -165,6 +165,18 @@ impl Vm {
         Ok(acc as i64)
     }
 
+    /// The repr of `v` for the trace's own views (a queue's items, a
+    /// thread's function), which the program never asked for, so it must
+    /// not change what the program does: nothing done meanwhile is
+    /// recorded (a `print` in a `__repr__` prints nothing), and an
+    /// exception is swallowed, the type's name shown instead.
+    pub fn quiet_repr(&mut self, v: &Value) -> String {
+        let was = std::mem::replace(&mut self.trace.muted, true);
+        let r = self.repr(v);
+        self.trace.muted = was;
+        r.unwrap_or_else(|_| format!("<{} object>", self.type_name(v)))
+    }
+
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
