@@ -188,6 +188,12 @@ impl Runtime {
         self.tasks.iter().filter_map(|w| w.upgrade().map(Value::Obj)).collect()
     }
 
+    /// The tasks still alive that have not finished.
+    pub fn pending_tasks(&mut self) -> Vec<Value> {
+        let pending = |t: &Value| super::tasks::with_task(t, |c| c.fut.state == super::futures::FutState::Pending);
+        self.live_tasks().into_iter().filter(|t| pending(t).unwrap_or(false)).collect()
+    }
+
     /// The earliest pending timer deadline, if any (for hosts that drive
     /// the clock in real time).
     pub fn next_deadline(&mut self) -> Option<f64> {

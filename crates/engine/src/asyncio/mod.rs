@@ -132,12 +132,7 @@ impl Vm {
         if self.aio.keep_leftovers {
             return Some(self.end_loop_with(None));
         }
-        let pending: Vec<Value> = self
-            .aio
-            .live_tasks()
-            .into_iter()
-            .filter(|t| with_task(t, |c| c.fut.state == FutState::Pending).unwrap_or(false))
-            .collect();
+        let pending = self.aio.pending_tasks();
         if pending.is_empty() {
             return Some(self.end_loop_with(None));
         }

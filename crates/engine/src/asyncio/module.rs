@@ -353,12 +353,7 @@ fn all_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !given && !loop_here(vm) {
         return Err(no_loop(vm));
     }
-    let pending: Vec<Value> = vm
-        .aio
-        .live_tasks()
-        .into_iter()
-        .filter(|t| with_task(t, |c| c.fut.state == FutState::Pending).unwrap_or(false))
-        .collect();
+    let pending = vm.aio.pending_tasks();
     vm.new_set_from(pending)
 }
 
@@ -868,12 +863,7 @@ fn shutdown(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     if vm.aio.active {
         return Err(vm.runtime_error("Cannot close a running event loop"));
     }
-    let pending: Vec<Value> = vm
-        .aio
-        .live_tasks()
-        .into_iter()
-        .filter(|t| with_task(t, |c| c.fut.state == FutState::Pending).unwrap_or(false))
-        .collect();
+    let pending = vm.aio.pending_tasks();
     if pending.is_empty() {
         return Ok(Value::None);
     }
