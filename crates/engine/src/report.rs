@@ -41,6 +41,10 @@ pub fn report_uncaught(vm: &mut Vm, exc: &Value) -> i32 {
     }
     let text = format_exception(vm, exc);
     vm.write(Stream::Stderr, &text);
+    // CPython ends by SIGINT, which a shell reports as 128 + 2.
+    if vm.exc_matches_name(exc, "KeyboardInterrupt") {
+        return 130;
+    }
     1
 }
 

@@ -28,7 +28,7 @@ macro_rules! on_demand {
 on_demand!(
     "collections", "functools", "itertools", "contextlib", "dataclasses", "string", "abc", "copy",
     "operator", "enum", "inspect", "json", "types", "textwrap", "typing", "bisect", "threading", "re",
-    "traceback", "datetime",
+    "traceback", "datetime", "gc",
 );
 
 #[cfg(target_arch = "wasm32")]

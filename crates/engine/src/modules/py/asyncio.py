@@ -1666,6 +1666,12 @@ def _install_loop_methods():
     loop_cls.run_until_complete = _loop_run_until_complete
     loop_cls.run_forever = _loop_run_forever
     loop_cls.close = _loop_close
+    loop_cls.__repr__ = _loop_repr
+
+
+def _loop_repr(self):
+    return (f'<{type(self).__name__} running={self.is_running()} '
+            f'closed={self.is_closed()} debug={self.get_debug()}>')
 
 
 def _loop_is_closed(self):

@@ -173,6 +173,11 @@ class _WorkItem:
             self.future.set_result(result)
 
 
+# The pool threads' names by ident, for threading.current_thread(): in
+# CPython they are Thread objects so named, not dummies.
+_pool_thread_names = {}
+
+
 class ThreadPoolExecutor(Executor):
     _counter = 0
 
@@ -186,11 +191,15 @@ class ThreadPoolExecutor(Executor):
         self._max_workers = max_workers
         self._queue = []
         self._nthreads = 0
-        self._idle = 0
+        # The numbers of the threads that ran out of work. CPython's wait
+        # for more, so the next job goes to one of them (its name is seen
+        # again) rather than to a new thread.
+        self._idle = []
         self._shutdown = False
-        ThreadPoolExecutor._counter += 1
-        self._thread_name_prefix = (thread_name_prefix or
-                                    f'ThreadPoolExecutor-{ThreadPoolExecutor._counter - 1}')
+        if not thread_name_prefix:
+            thread_name_prefix = f'ThreadPoolExecutor-{ThreadPoolExecutor._counter}'
+            ThreadPoolExecutor._counter += 1
+        self._thread_name_prefix = thread_name_prefix
         self._running = 0
         self._all_done = []
 
@@ -201,17 +210,26 @@ class ThreadPoolExecutor(Executor):
         self._queue.append(_WorkItem(f, fn, args, kwargs))
         if self._running < self._max_workers:
             self._running += 1
-            name = f'{self._thread_name_prefix}_{self._nthreads}'
-            self._nthreads += 1
-            _thread.start_new_thread(self._worker, (), name)
+            if self._idle:
+                n = min(self._idle)
+                self._idle.remove(n)
+            else:
+                n = self._nthreads
+                self._nthreads += 1
+            name = f'{self._thread_name_prefix}_{n}'
+            _thread.start_new_thread(self._worker, (n, name), name)
         return f
 
-    def _worker(self):
+    def _worker(self, n, name):
         # A pool thread: run queued jobs until none is left.
+        ident = _thread.get_ident()
+        _pool_thread_names[ident] = name
         while self._queue:
             item = self._queue.pop(0)
             item.run()
             del item
+        del _pool_thread_names[ident]
+        self._idle.append(n)
         self._running -= 1
         if not self._running:
             _thread._notify_all(self)

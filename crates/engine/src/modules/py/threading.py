@@ -7,6 +7,7 @@ The main thread runs the event loop and cannot block on another thread.
 """
 
 import _thread
+import sys as _sys
 
 get_ident = _thread.get_ident
 _counter = 0
@@ -253,11 +254,25 @@ _main_thread = _MainThread()
 _threads = {_main_thread.ident: _main_thread}
 
 
+class _PoolThread(Thread):
+    """A concurrent.futures pool's thread (named by the pool)."""
+
+    def __init__(self, ident, name):
+        super().__init__(name=name)
+        self._started = True
+        self._ident = ident
+
+    def is_alive(self):
+        return _thread._is_alive(self._ident)
+
+
 def current_thread():
     ident = get_ident()
     t = _threads.get(ident)
     if t is None:
-        t = _DummyThread(ident)
+        pool = _sys.modules.get('concurrent')
+        name = pool._pool_thread_names.get(ident) if pool else None
+        t = _PoolThread(ident, name) if name else _DummyThread(ident)
     return t
 
 
