@@ -45,6 +45,10 @@ thread_local! {
     /// a task's unretrieved exception in `asyncio::tasks`): one cheap test
     /// per instruction.
     static COLLECTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Generators dropped while suspended inside a `try` or `with`: the VM
+    /// closes them before its next instruction, as CPython's finalizer
+    /// closes a generator that dies, so their `finally` blocks run.
+    static TO_CLOSE: std::cell::RefCell<Vec<GenState>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Set while a finished program is torn down: what dies then reports
     /// nothing (another program may be running on this thread).
     static SILENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -85,11 +89,36 @@ pub fn take_never_awaited() -> Vec<NeverAwaited> {
     NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()))
 }
 
+/// Takes the generators to close (their state, out of the dead objects).
+pub fn take_to_close() -> Vec<GenState> {
+    TO_CLOSE.with(|n| std::mem::take(&mut *n.borrow_mut()))
+}
+
 impl Drop for GenState {
     fn drop(&mut self) {
-        if self.kind == CodeKind::Coroutine && !self.started_once && self.frame.is_some() && self.status != GenStatus::Closed && reporting() {
+        if !reporting() {
+            return;
+        }
+        if self.kind == CodeKind::Coroutine && !self.started_once && self.frame.is_some() && self.status != GenStatus::Closed {
             let entry = (self.qualname.clone(), self.origin.take());
             NEVER_AWAITED.with(|n| n.borrow_mut().push(entry));
+            note_collected();
+        } else if self.kind == CodeKind::Generator
+            && self.status == GenStatus::Suspended
+            && self.frame.as_ref().is_some_and(|f| !f.blocks.is_empty())
+        {
+            // Closing one suspended outside any handler would do nothing.
+            let st = GenState {
+                frame: self.frame.take(),
+                status: GenStatus::Suspended,
+                kind: self.kind,
+                name: self.name.clone(),
+                qualname: self.qualname.clone(),
+                started_once: self.started_once,
+                code: self.code.clone(),
+                origin: None,
+            };
+            TO_CLOSE.with(|n| n.borrow_mut().push(st));
             note_collected();
         }
     }
