@@ -26,6 +26,8 @@ pub fn install(vm: &mut Vm) {
     def(vm, "hash", hash);
     def(vm, "iter", iter);
     def(vm, "next", next);
+    def(vm, "aiter", aiter);
+    def(vm, "anext", anext);
     def(vm, "abs", abs);
     def(vm, "min", min);
     def(vm, "max", max);
@@ -213,6 +215,41 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(vm.new_iter(IterState::Callable { f: args.pos[0].clone(), sentinel: sentinel.clone() }));
     }
     vm.get_iter(&args.pos[0])
+}
+
+/// `aiter(obj)`: `type(obj).__aiter__(obj)`, checked to be an async
+/// iterator.
+fn aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    check_arity(vm, "aiter", &args, 1, 1)?;
+    let obj = &args.pos[0];
+    let Some(it) = vm.call_dunder(obj, "__aiter__", vec![])? else {
+        let t = vm.type_name(obj);
+        return Err(vm.type_error(format!("'{t}' object is not an async iterable")));
+    };
+    if vm.type_of(&it).lookup("__anext__").is_none() {
+        let t = vm.type_name(&it);
+        return Err(vm.type_error(format!("aiter() returned not an async iterator of type '{t}'")));
+    }
+    Ok(it)
+}
+
+/// `anext(iterator[, default])`: the awaitable `__anext__` gives; with a
+/// default, one that gives the default instead of StopAsyncIteration.
+fn anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    check_arity(vm, "anext", &args, 1, 2)?;
+    let it = args.pos[0].clone();
+    if vm.type_of(&it).lookup("__anext__").is_none() {
+        let t = vm.type_name(&it);
+        return Err(vm.type_error(format!("'{t}' object is not an async iterator")));
+    }
+    match args.pos.get(1) {
+        None => Ok(vm.call_dunder(&it, "__anext__", vec![])?.unwrap_or(Value::None)),
+        Some(default) => {
+            let helper = vm.import("_anext", false)?;
+            let f = vm.getattr(&helper, "anext_default")?;
+            vm.call(f, vec![it, default.clone()])
+        }
+    }
 }
 
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {

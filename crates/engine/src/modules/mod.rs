@@ -31,6 +31,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("heapq", carried!("heapq")),
     ("contextvars", carried!("contextvars")),
     ("concurrent", carried!("concurrent")),
+    ("_anext", carried!("_anext")),
 ];
 
 impl Vm {
