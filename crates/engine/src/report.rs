@@ -62,6 +62,24 @@ pub fn format_exception_restricted(vm: &mut Vm, exc: &Value, limit: Option<i64>,
     tbexc::format(&tree)
 }
 
+/// CPython's default `sys.unraisablehook` for an exception escaping a
+/// finalizer run for `obj`: its own traceback (or, if it has none, the line
+/// running), printed by C, so with no carets and no chained exceptions.
+pub fn write_unraisable(vm: &mut Vm, obj: &Value, exc: &Value) {
+    if let Some(d) = exc.as_obj().and_then(|o| o.exc()) {
+        let mut d = d.borrow_mut();
+        if let (true, Some(f)) = (d.traceback.is_empty(), vm.frames.last()) {
+            let ip = f.ip.saturating_sub(1);
+            d.traceback.push(crate::value::TbEntry { code: f.code.clone(), line: f.code.line_at(ip), ip });
+        }
+    }
+    let r = vm.repr(obj).unwrap_or_default();
+    let mut tree = tbexc::build(vm, exc);
+    tree.unraisable();
+    let tb = tbexc::format(&tree);
+    vm.write(Stream::Stderr, &format!("Exception ignored in: {r}\n{tb}"));
+}
+
 /// `traceback.format_exception_only(exc)` joined: the last lines of the
 /// report, notes included.
 pub fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {

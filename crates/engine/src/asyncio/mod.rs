@@ -331,37 +331,6 @@ impl Vm {
         }
     }
 
-    /// `close()` on each generator that died suspended in a `try`; what
-    /// escapes goes to stderr as CPython's unraisable hook prints it.
-    fn close_dead_generators(&mut self) {
-        for st in crate::generator::take_to_close() {
-            let cls = self.types.generator.clone();
-            let gen = std::rc::Rc::new(crate::value::Obj::new(cls, Payload::Gen(std::cell::RefCell::new(st))));
-            if let Err(e) = self.gen_close(&gen) {
-                self.write_unraisable(&Value::Obj(gen.clone()), &e);
-            }
-        }
-    }
-
-    /// CPython's default `sys.unraisablehook`: what an exception escaping a
-    /// finalizer looks like, its own traceback (or, if it has none, the
-    /// line running) printed by C, so with no carets and no chained
-    /// exceptions.
-    fn write_unraisable(&mut self, obj: &Value, e: &Value) {
-        if let Some(d) = e.as_obj().and_then(|o| o.exc()) {
-            let mut d = d.borrow_mut();
-            if let (true, Some(f)) = (d.traceback.is_empty(), self.frames.last()) {
-                let ip = f.ip.saturating_sub(1);
-                d.traceback.push(crate::value::TbEntry { code: f.code.clone(), line: f.code.line_at(ip), ip });
-            }
-        }
-        let r = self.repr(obj).unwrap_or_default();
-        let tb = crate::report::format_exception_restricted(self, e, None, false);
-        let carets = |l: &str| !l.trim().is_empty() && l.trim().chars().all(|c| c == '^' || c == '~');
-        let tb: String = tb.split_inclusive('\n').filter(|l| !carets(l)).collect();
-        self.write(crate::trace::Stream::Stderr, &format!("Exception ignored in: {r}\n{tb}"));
-    }
-
     fn report_unretrieved_task(&mut self, task: &Value) {
         let Some((exc, tb, id)) = with_task(task, |c| {
             c.fut.retrieved = true;

@@ -309,11 +309,15 @@ fn run(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.fut_add_done_callback(&main, stop);
         Some(main)
     };
-    // Park the caller: the scheduler runs with an empty frame stack and
-    // gives these frames back (with the result) when the loop ends.
+    park_caller(vm);
+    Ok(Value::None)
+}
+
+/// Parks the caller: the scheduler runs with an empty frame stack and
+/// gives these frames back (with the result) when the loop ends.
+fn park_caller(vm: &mut Vm) {
     vm.aio.parked = std::mem::take(&mut vm.frames);
     vm.aio.running = None;
-    Ok(Value::None)
 }
 
 /// The main task's done callback, and `loop.stop()`: the loop stops after
@@ -876,9 +880,7 @@ fn shutdown(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.aio.stopping = false;
     vm.aio.main_task = None;
     vm.aio.shutdown = Some(pending);
-    // As in `run`: the caller's frames wait for the loop to end.
-    vm.aio.parked = std::mem::take(&mut vm.frames);
-    vm.aio.running = None;
+    park_caller(vm);
     Ok(Value::None)
 }
 

@@ -52,6 +52,9 @@ pub struct Tree {
     /// CPython's linecache would find (`<string>` code shows no lines).
     main_filename: std::rc::Rc<str>,
     main_source: std::rc::Rc<str>,
+    /// Whether source lines get their `^~~` marks (the C printer of
+    /// unraisable exceptions draws none).
+    carets: bool,
 }
 
 fn identity(v: &Value) -> usize {
@@ -227,7 +230,7 @@ pub fn build(vm: &mut Vm, exc: &Value) -> Tree {
             queue.extend(is.into_iter().zip(ms));
         }
     }
-    Tree { nodes, main_filename: vm.filename.clone(), main_source: vm.source.clone() }
+    Tree { nodes, main_filename: vm.filename.clone(), main_source: vm.source.clone(), carets: true }
 }
 
 struct Ctx {
@@ -308,7 +311,7 @@ fn format_stack(tree: &Tree, stack: &[TbEntry]) -> String {
                 &e.code.source
             },
             end_lineno,
-            col,
+            col: col.filter(|_| tree.carets),
         }));
     }
     repeated(&mut out, count);
@@ -500,6 +503,12 @@ impl Tree {
                 None => {}
             }
         }
+    }
+
+    /// How C prints an unraisable exception: no chain, no carets.
+    pub fn unraisable(&mut self) {
+        self.restrict(None, false);
+        self.carets = false;
     }
 
     /// The root exception's last lines (`format_exception_only`).

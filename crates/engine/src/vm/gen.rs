@@ -253,6 +253,18 @@ impl Vm {
         r
     }
 
+    /// `close()` on each generator that died suspended in a `try`
+    /// (`generator::take_to_close`), in a new object holding its state;
+    /// what escapes is unraisable, as from CPython's finalizer.
+    pub(crate) fn close_dead_generators(&mut self) {
+        for st in crate::generator::take_to_close() {
+            let gen = Rc::new(Obj::new(self.types.generator.clone(), Payload::Gen(RefCell::new(st))));
+            if let Err(e) = self.gen_close(&gen) {
+                crate::report::write_unraisable(self, &Value::Obj(gen.clone()), &e);
+            }
+        }
+    }
+
     /// `generator.close()`.
     pub fn gen_close(&mut self, gen: &Rc<Obj>) -> PyResult<Value> {
         let status = match &gen.payload {

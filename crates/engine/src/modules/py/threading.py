@@ -238,32 +238,28 @@ class _MainThread(Thread):
         self._ident = _thread._MAIN_THREAD
 
 
-class _DummyThread(Thread):
-    """A lane started without a Thread object (e.g. by an executor)."""
+class _PoolThread(Thread):
+    """A lane started without a Thread object: a concurrent.futures pool's
+    thread, which the pool names."""
 
-    def __init__(self, ident):
-        super().__init__(name=f'Dummy-{ident}', daemon=True)
+    def __init__(self, ident, name, daemon=False):
+        super().__init__(name=name, daemon=daemon)
         self._started = True
         self._ident = ident
 
     def is_alive(self):
         return _thread._is_alive(self._ident)
+
+
+class _DummyThread(_PoolThread):
+    """Any other lane started without a Thread object."""
+
+    def __init__(self, ident):
+        super().__init__(ident, f'Dummy-{ident}', daemon=True)
 
 
 _main_thread = _MainThread()
 _threads = {_main_thread.ident: _main_thread}
-
-
-class _PoolThread(Thread):
-    """A concurrent.futures pool's thread (named by the pool)."""
-
-    def __init__(self, ident, name):
-        super().__init__(name=name)
-        self._started = True
-        self._ident = ident
-
-    def is_alive(self):
-        return _thread._is_alive(self._ident)
 
 
 def current_thread():
